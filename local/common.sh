@@ -6,9 +6,14 @@ say() {
     echo "${0##*/}: $*"
 }
 
+# Prints an error prefixed with the script's name.
+warn() {
+    echo "${0##*/}: error: $*" >&2
+}
+
 # Prints an error prefixed with the script's name and exits 1.
 die() {
-    echo "${0##*/}: error: $*" >&2
+    warn "$@"
     exit 1
 }
 

@@ -1,0 +1,117 @@
+#include "http/router.h"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace conduit::http {
+namespace {
+
+std::vector<std::string_view> split_path(std::string_view path) {
+    std::vector<std::string_view> segments;
+    if (path.empty() || path.front() != '/') return segments;
+    path.remove_prefix(1);
+    while (true) {
+        auto slash = path.find('/');
+        segments.push_back(path.substr(0, slash));
+        if (slash == std::string_view::npos) break;
+        path.remove_prefix(slash + 1);
+    }
+    return segments;
+}
+
+bool is_param(std::string_view segment) { return !segment.empty() && segment.front() == ':'; }
+
+int hex_value(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+// Returns true when `route` matches `segments`, filling `params`.
+bool match_route(const Router::Route& route, const std::vector<std::string_view>& segments,
+                 PathParams& params) {
+    if (route.segments.size() != segments.size()) return false;
+    params.clear();
+    for (std::size_t i = 0; i < segments.size(); ++i) {
+        const std::string& expected = route.segments[i];
+        if (is_param(expected)) {
+            auto decoded = percent_decode(segments[i]);
+            if (!decoded || decoded->empty()) return false;
+            params.add(std::string_view(expected).substr(1), std::move(*decoded));
+        } else if (expected != segments[i]) {
+            return false;
+        }
+    }
+    return true;
+}
+
+}  // namespace
+
+std::string_view PathParams::get(std::string_view name) const {
+    for (std::size_t i = 0; i < size_; ++i) {
+        if (items_[i].first == name) return items_[i].second;
+    }
+    return {};
+}
+
+void PathParams::add(std::string_view name, std::string value) {
+    if (size_ == kMax) throw std::logic_error("route pattern has too many parameters");
+    items_[size_++] = {name, std::move(value)};
+}
+
+std::optional<std::string> percent_decode(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] != '%') {
+            out.push_back(text[i]);
+            continue;
+        }
+        if (i + 2 >= text.size()) return std::nullopt;
+        int high = hex_value(text[i + 1]);
+        int low = hex_value(text[i + 2]);
+        if (high < 0 || low < 0) return std::nullopt;
+        out.push_back(static_cast<char>(high * 16 + low));
+        i += 2;
+    }
+    return out;
+}
+
+void Router::add(Verb method, std::string pattern, Handler handler) {
+    Route route{method, pattern, {}, std::move(handler)};
+    for (auto segment : split_path(route.pattern)) route.segments.emplace_back(segment);
+    routes_.push_back(std::move(route));
+
+    // Literal segments sort before parameters, so "/api/articles/feed" wins
+    // over "/api/articles/:slug" whatever the registration order.
+    std::stable_sort(routes_.begin(), routes_.end(), [](const Route& a, const Route& b) {
+        auto n = std::min(a.segments.size(), b.segments.size());
+        for (std::size_t i = 0; i < n; ++i) {
+            bool a_param = is_param(a.segments[i]);
+            bool b_param = is_param(b.segments[i]);
+            if (a_param != b_param) return !a_param;
+        }
+        return false;
+    });
+}
+
+Router::Match Router::match(Verb method, std::string_view path) const {
+    Match result;
+    const auto segments = split_path(path);
+    PathParams params;
+    for (const auto& route : routes_) {
+        if (!match_route(route, segments, params)) continue;
+        if (route.method == method) {
+            result.route = &route;
+            result.params = std::move(params);
+            return result;
+        }
+        // The path exists under another method: collect it for Allow.
+        if (!result.allow.empty()) result.allow += ", ";
+        result.allow += std::string(to_string(route.method));
+    }
+    return result;
+}
+
+}  // namespace conduit::http

@@ -115,6 +115,12 @@ describe('POST /api/users', () => {
     const fields = { ...newUserFields(), email: existing.email };
     expectErrors(await register(fields), 409, 'email', 'has already been taken');
   });
+
+  it('rejects taken email in other case with 409', async () => {
+    const existing = await registerUser('dup');
+    const fields = { ...newUserFields(), email: existing.email.toUpperCase() };
+    expectErrors(await register(fields), 409, 'email', 'has already been taken');
+  });
 });
 
 describe('POST /api/users/login', () => {
@@ -134,6 +140,11 @@ describe('POST /api/users/login', () => {
     const { user } = expectJson(await login({ email: account.email, password: account.password }), 200);
     const current = expectJson(await get('/api/user', { token: user.token }), 200);
     expectUser(current.user, { username: account.username });
+  });
+
+  it('matches email regardless of case', async () => {
+    const body = expectJson(await login({ email: account.email.toUpperCase(), password: account.password }), 200);
+    expectUser(body.user, { username: account.username });
   });
 
   it('rejects wrong password with 401', async () => {

@@ -32,7 +32,8 @@ describe('protected endpoints', () => {
   }
 
   it('401 response carries a WWW-Authenticate challenge', async () => {
-    // RFC 9110 section 11.6.1: a 401 response must send WWW-Authenticate.
+    // RFC 7235 section 3.1: a server that sends 401 must send a
+    // WWW-Authenticate header field with at least one challenge.
     const response = await get('/api/user');
     assert.equal(response.status, 401);
     assert.match(response.headers.get('www-authenticate') ?? '', /^Token\b/);

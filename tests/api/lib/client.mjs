@@ -36,8 +36,8 @@ function resolveBaseUrl() {
 
 export const BASE_URL = resolveBaseUrl();
 
-// Direct URL of the API process, bypassing nginx. Set by tests/api/run when
-// it starts its own stack; tests that need it skip when it is absent.
+// Direct URL of the API process, bypassing nginx. tests/api/run sets it when
+// it starts its own stack, and tests that need it skip when it is absent.
 export const API_DIRECT_URL = process.env.API_DIRECT_URL ? process.env.API_DIRECT_URL.replace(/\/+$/, '') : null;
 
 /**
@@ -220,7 +220,7 @@ export function expectProfile(profile, expected = {}) {
 /**
  * Asserts an article's shape: with `body` for single-article responses,
  * without it for list items (`listItem: true`). Checks each key of
- * `expected` by deep equality; `expected.author` is checked as a profile.
+ * `expected` by deep equality, and `expected.author` as a profile.
  */
 export function expectArticle(article, expected = {}, { listItem = false } = {}) {
   expectKeys(article, listItem ? ARTICLE_LIST_KEYS : ARTICLE_KEYS);

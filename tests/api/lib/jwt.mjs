@@ -25,7 +25,7 @@ export function decodeJwt(token) {
 
 const HMAC_DIGESTS = { HS256: 'sha256', HS384: 'sha384', HS512: 'sha512' };
 
-/** Signs header.payload with HMAC; `header.alg` picks the digest. */
+/** Signs header.payload with HMAC, using the digest that `header.alg` names. */
 export function signHmac(header, payload, secret) {
   const signingInput = `${encodeSegment(header)}.${encodeSegment(payload)}`;
   const signature = createHmac(HMAC_DIGESTS[header.alg], secret).update(signingInput).digest('base64url');

@@ -9,14 +9,14 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     assetsDir: 'assets',
-    // Assets are always emitted as files: inlined data URLs for fonts or
-    // scripts would need a looser Content-Security-Policy.
+    // Assets are always emitted as files, because inlined data URLs for
+    // fonts or scripts would need a looser Content-Security-Policy.
     assetsInlineLimit: 0,
     sourcemap: false,
     rolldownOptions: {
       onLog(level, log, handler) {
         // react-router marks modules "use client" for server-component
-        // bundlers; a client-only bundle can ignore the directive.
+        // bundlers, and a client-only bundle can ignore the directive.
         if (log.code === 'MODULE_LEVEL_DIRECTIVE') {
           return;
         }

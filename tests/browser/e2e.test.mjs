@@ -62,6 +62,16 @@ async function api(method, pathname, body, token) {
   return text ? JSON.parse(text) : undefined;
 }
 
+/**
+ * Fetches a URL and reads the whole body. An unread body keeps its
+ * connection busy, and a busy connection keeps node from exiting.
+ */
+async function fetchFully(target, init) {
+  const response = await fetch(target, init);
+  const body = await response.text();
+  return { status: response.status, headers: response.headers, body };
+}
+
 async function waitForArticleList() {
   await page.locator('[data-testid="article-list"]').waitFor();
 }
@@ -89,7 +99,7 @@ async function signOut() {
   await page.getByRole('link', { name: 'Sign in' }).waitFor();
 }
 
-/** Fills the editor and publishes; returns the slug of the article page it opens. */
+/** Fills the editor, publishes, and returns the slug of the article page that opens. */
 async function publishArticle({ title, description, body, tags }) {
   await page.getByLabel('Title', { exact: true }).fill(title);
   await page.getByLabel("What's this article about?", { exact: true }).fill(description);
@@ -244,6 +254,7 @@ describe('Conduit web app', { concurrency: false }, () => {
     await page.waitForURL((current) => current.searchParams.get('tag') === TAG);
     await waitForArticleList();
     await page.locator('.tab.active', { hasText: `#${TAG}` }).waitFor();
+    await previewFor(articleSlug).waitFor();
     const previews = page.locator('.article-preview');
     assert.equal(await previews.count(), 1);
     assert.equal(await previews.first().getAttribute('data-slug'), articleSlug);
@@ -313,10 +324,10 @@ describe('Conduit web app', { concurrency: false }, () => {
       await screenshot('article-hostile-markup');
       // Chromium reports a violation while DOMPurify parses the onerror
       // attribute in its inert document, although nothing runs. Only this
-      // page may report one; the last test checks all other pages.
+      // page may report one, and the last test checks all other pages.
       cspViolations.splice(violationsBefore);
 
-      // The author can delete it again; the confirmation is the only dialog.
+      // The author deletes it again, and the confirmation is the only dialog.
       page.off('dialog', onDialog);
       page.once('dialog', (dialog) => void dialog.accept());
       await page.getByRole('button', { name: 'Delete article' }).first().click();
@@ -444,20 +455,20 @@ describe('Conduit web app', { concurrency: false }, () => {
   });
 
   test('status page shows what /healthz returns', { timeout: STEP_TIMEOUT_MS }, async () => {
-    const response = await fetch(url('/healthz'));
-    const expected = await response.text();
+    const response = await fetchFully(url('/healthz'));
+    const expected = response.body;
     await page.goto(url('/status'));
     const summary = page.getByTestId('health-summary');
     await summary.waitFor();
     assert.match(await summary.innerText(), new RegExp(`HTTP ${response.status}`));
-    const shown = await page.getByTestId('health-body').innerText();
+    const displayed = await page.getByTestId('health-body').innerText();
     let expectedBody = expected;
     try {
       expectedBody = JSON.stringify(JSON.parse(expected), null, 2);
     } catch {
       // Not JSON: the page shows the text unchanged.
     }
-    assert.equal(shown.trim(), expectedBody.trim());
+    assert.equal(displayed.trim(), expectedBody.trim());
     await screenshot('status');
   });
 
@@ -480,7 +491,7 @@ describe('Conduit web app', { concurrency: false }, () => {
   });
 
   test('nginx sends security and cache headers', { timeout: STEP_TIMEOUT_MS }, async () => {
-    const index = await fetch(url('/some/client/route'));
+    const index = await fetchFully(url('/some/client/route'));
     assert.equal(index.status, 200);
     const csp = index.headers.get('content-security-policy') ?? '';
     assert.match(csp, /frame-ancestors 'none'/);
@@ -491,18 +502,18 @@ describe('Conduit web app', { concurrency: false }, () => {
     assert.ok(index.headers.get('referrer-policy'));
     assert.equal(index.headers.get('cache-control'), 'no-cache');
 
-    const html = await index.text();
+    const html = index.body;
     const assetPath = html.match(/src="(\/assets\/[^"]+\.js)"/)?.[1];
     assert.ok(assetPath, 'index.html loads a hashed script from /assets/');
     assert.doesNotMatch(html.replace(/<script[^>]*\bsrc=[^>]*><\/script>/g, ''), /<script/i, 'index.html has no inline script');
-    const asset = await fetch(url(assetPath), { headers: { 'Accept-Encoding': 'gzip' } });
+    const asset = await fetchFully(url(assetPath), { headers: { 'Accept-Encoding': 'gzip' } });
     assert.equal(asset.status, 200);
     assert.match(asset.headers.get('cache-control') ?? '', /immutable/);
     assert.match(asset.headers.get('content-security-policy') ?? '', /frame-ancestors 'none'/);
 
-    assert.equal((await fetch(url('/assets/missing-file.js'))).status, 404);
-    assert.equal((await fetch(url('/metrics'))).status, 404);
-    const apiResponse = await fetch(url('/api/tags'));
+    assert.equal((await fetchFully(url('/assets/missing-file.js'))).status, 404);
+    assert.equal((await fetchFully(url('/metrics'))).status, 404);
+    const apiResponse = await fetchFully(url('/api/tags'));
     assert.equal(apiResponse.status, 200);
     assert.equal(apiResponse.headers.get('x-frame-options'), 'DENY');
   });

@@ -1,7 +1,8 @@
+import { Suspense, lazy } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import { Layout } from './components/Layout';
 import { RequireAuth } from './components/RequireAuth';
-import { ArticlePage } from './pages/ArticlePage';
+import { Loading } from './components/Status';
 import { Login, Register } from './pages/Auth';
 import { Editor } from './pages/Editor';
 import { Home } from './pages/Home';
@@ -9,6 +10,10 @@ import { NotFound } from './pages/NotFound';
 import { ProfilePage } from './pages/ProfilePage';
 import { Settings } from './pages/Settings';
 import { StatusPage } from './pages/StatusPage';
+
+// The article page is the only one that renders Markdown, so marked and
+// DOMPurify load with it instead of with the first page.
+const ArticlePage = lazy(() => import('./pages/ArticlePage').then((module) => ({ default: module.ArticlePage })));
 
 export function App() {
   return (
@@ -41,7 +46,14 @@ export function App() {
             </RequireAuth>
           }
         />
-        <Route path="article/:slug" element={<ArticlePage />} />
+        <Route
+          path="article/:slug"
+          element={
+            <Suspense fallback={<Loading label="Loading article…" />}>
+              <ArticlePage />
+            </Suspense>
+          }
+        />
         <Route path="profile/:username" element={<ProfilePage />} />
         <Route path="profile/:username/favorites" element={<ProfilePage favorites />} />
         <Route path="status" element={<StatusPage />} />

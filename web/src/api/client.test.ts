@@ -23,11 +23,11 @@ describe('parseErrorBody', () => {
     expect(errors[GENERAL_ERROR_KEY][0]).toContain('502');
   });
 
-  it('handles an empty body', () => {
+  it('names the status for an empty body', () => {
     expect(parseErrorBody(404, '')).toEqual({ [GENERAL_ERROR_KEY]: ['not found'] });
   });
 
-  it('handles JSON without errors', () => {
+  it('names the status for JSON without errors', () => {
     expect(parseErrorBody(500, '{"message":"boom"}')[GENERAL_ERROR_KEY][0]).toContain('500');
     expect(parseErrorBody(422, '{"errors":["a"]}')[GENERAL_ERROR_KEY][0]).toContain('422');
     expect(parseErrorBody(422, 'null')[GENERAL_ERROR_KEY][0]).toContain('422');

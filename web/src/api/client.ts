@@ -96,8 +96,8 @@ export function storeToken(token: string | null): void {
       window.localStorage.setItem(TOKEN_STORAGE_KEY, token);
     }
   } catch {
-    // Storage can be disabled (private mode, quota); the session then lasts
-    // only as long as the page.
+    // Storage can be disabled (private mode, full quota). The session then
+    // lasts only as long as the page.
   }
 }
 

@@ -33,7 +33,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       })
       .catch((error: unknown) => {
         // A rejected token (expired, or signed with a rotated secret) is
-        // dropped. Other failures keep it so a brief outage signs nobody out.
+        // dropped. Other failures keep it, so a brief outage does not sign the user out.
         if (error instanceof ApiError && error.status === 401) {
           storeToken(null);
         }

@@ -18,7 +18,7 @@ interface ArticleListProps {
   emptyText: string;
 }
 
-/** One page of articles matching `filter`, with page links below. */
+/** Renders one page of articles matching `filter`, with page links below. */
 export function ArticleList({ filter, page, emptyText }: ArticleListProps) {
   const { state, reload, setData } = useAsync<ArticlePage>(
     () => listArticles({ ...filter, limit: ARTICLES_PER_PAGE, offset: pageOffset(page, ARTICLES_PER_PAGE) }),

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import defaultAvatar from '../assets/avatar.svg';
 
-/** A user's picture, or a neutral placeholder when none is set or it fails to load. */
+/** Renders a user's picture, or a neutral placeholder when none is set or it fails to load. */
 export function Avatar({ image, username, size = 'small' }: { image: string | null; username: string; size?: 'small' | 'large' }) {
   const [failed, setFailed] = useState(false);
   const src = image && !failed ? image : defaultAvatar;

@@ -2,7 +2,7 @@
 import { formatFieldMessage } from '../api/client';
 import type { FieldErrors } from '../api/client';
 
-/** Messages for one field, shown under its input. */
+/** Renders the messages for one field, placed under its input. */
 export function FieldError({ errors, field, id }: { errors: FieldErrors; field: string; id: string }) {
   const messages = errors[field];
   if (!messages || messages.length === 0) {
@@ -17,7 +17,7 @@ export function FieldError({ errors, field, id }: { errors: FieldErrors; field: 
   );
 }
 
-/** Errors whose key matches none of the form's fields, shown above the form. */
+/** Renders the errors whose key matches none of the form's fields, placed above the form. */
 export function FormErrors({ errors, fields }: { errors: FieldErrors; fields: readonly string[] }) {
   const entries = Object.entries(errors).filter(([field]) => !fields.includes(field));
   if (entries.length === 0) {
@@ -48,7 +48,7 @@ interface TextFieldProps {
   hint?: string;
 }
 
-/** A labelled input whose API errors appear right under it. */
+/** Renders a labelled input with its API errors right under it. */
 export function TextField(props: TextFieldProps) {
   const { name, label, value, onChange, errors, type = 'text', multiline = false, rows = 8 } = props;
   const inputId = `field-${name}`;

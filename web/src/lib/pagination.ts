@@ -36,13 +36,13 @@ export function pageLinks(current: number, total: number, around = 2): PageLink[
     return [];
   }
   const page = Math.min(Math.max(1, current), total);
-  const shown = new Set<number>([1, total]);
+  const visible = new Set<number>([1, total]);
   for (let p = page - around; p <= page + around; p += 1) {
     if (p >= 1 && p <= total) {
-      shown.add(p);
+      visible.add(p);
     }
   }
-  const sorted = [...shown].sort((a, b) => a - b);
+  const sorted = [...visible].sort((a, b) => a - b);
   const links: PageLink[] = [];
   let previous = 0;
   for (const p of sorted) {

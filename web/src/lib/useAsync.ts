@@ -7,34 +7,40 @@ export type AsyncState<T> =
   | { status: 'error'; error: unknown }
   | { status: 'done'; data: T };
 
+type KeyedState<T> = AsyncState<T> & { key: string };
+
 /**
  * Runs `load` whenever `deps` change and returns its state. Results of a
  * superseded run are ignored, so a slow response never overwrites a newer
- * one. `setData` replaces the loaded value after a local change.
+ * one, and data loaded for other `deps` is reported as loading rather than
+ * shown stale. `deps` must be JSON-serialisable (strings, numbers, booleans).
+ * `setData` replaces the loaded value after a local change.
  */
 export function useAsync<T>(load: () => Promise<T>, deps: DependencyList) {
-  const [state, setState] = useState<AsyncState<T>>({ status: 'loading' });
   const [generation, setGeneration] = useState(0);
+  const key = JSON.stringify([...deps, generation]);
+  const [state, setState] = useState<KeyedState<T>>({ status: 'loading', key });
 
   useEffect(() => {
     let current = true;
-    setState({ status: 'loading' });
+    setState({ status: 'loading', key });
     load().then(
       (data) => {
-        if (current) setState({ status: 'done', data });
+        if (current) setState({ status: 'done', data, key });
       },
       (error: unknown) => {
-        if (current) setState({ status: 'error', error });
+        if (current) setState({ status: 'error', error, key });
       },
     );
     return () => {
       current = false;
     };
-    // `load` is recreated on every render; `deps` lists what it reads.
+    // `load` is recreated on every render, so `key` encodes what it reads.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [...deps, generation]);
+  }, [key]);
 
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
-  const setData = useCallback((data: T) => setState({ status: 'done', data }), []);
-  return { state, reload, setData };
+  const setData = useCallback((data: T) => setState({ status: 'done', data, key }), [key]);
+  const visible: AsyncState<T> = state.key === key ? state : { status: 'loading' };
+  return { state: visible, reload, setData };
 }

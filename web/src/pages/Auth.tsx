@@ -9,7 +9,7 @@ import { useAuth } from '../auth/AuthContext';
 import { FormErrors, TextField } from '../components/FormErrors';
 import { useTitle } from '../lib/useTitle';
 
-/** Where to go after signing in: the page that sent the user here, else home. */
+/** Returns the path to open after signing in: the page that sent the user here, else home. */
 function useReturnPath(): string {
   const location = useLocation();
   const from = (location.state as { from?: unknown } | null)?.from;

@@ -14,7 +14,13 @@ export function Home() {
   const tag = params.get('tag');
   const page = parsePage(params.get('page'));
   const showFeed = !tag && params.get('feed') === 'following' && user !== null;
-  useTitle(tag ? `#${tag}` : showFeed ? 'Your feed' : null);
+  let title: string | null = null;
+  if (tag) {
+    title = `#${tag}`;
+  } else if (showFeed) {
+    title = 'Your feed';
+  }
+  useTitle(title);
 
   return (
     <>

@@ -10,7 +10,7 @@ import { parsePage } from '../lib/pagination';
 import { useAsync } from '../lib/useAsync';
 import { useTitle } from '../lib/useTitle';
 
-/** A user's profile with their articles (/profile/:username) or favorites (/profile/:username/favorites). */
+/** Renders a user's profile with their articles (/profile/:username) or favorites (/profile/:username/favorites). */
 export function ProfilePage({ favorites = false }: { favorites?: boolean }) {
   const { username = '' } = useParams();
   const [params] = useSearchParams();

@@ -26,9 +26,9 @@ function describeValue(value: unknown): string {
 }
 
 /**
- * Extracts per-check rows from a health body. Accepts `checks` as an object
- * keyed by check name or as an array of objects with a `name`; a check given
- * as a bare string or boolean is its status.
+ * Extracts per-check rows from a health body. `checks` may be an object keyed
+ * by check name or an array of objects with a `name`. A check given as a bare
+ * string or boolean is taken as its status.
  */
 export function healthChecks(body: unknown): CheckRow[] {
   if (!isRecord(body)) {

@@ -13,7 +13,7 @@ import { chromium } from 'playwright-core';
 
 const BASE_URL = (process.env.CONDUIT_URL ?? '').replace(/\/$/, '');
 if (!BASE_URL) {
-  throw new Error('CONDUIT_URL is not set; set it to the stack URL, for example http://127.0.0.1:8000');
+  throw new Error('CONDUIT_URL is missing. Set it to the stack URL, for example http://127.0.0.1:8000');
 }
 const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR ?? path.resolve('test-output/browser');
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -76,13 +76,26 @@ async function waitForArticleList() {
   await page.locator('[data-testid="article-list"]').waitFor();
 }
 
+/**
+ * Waits until the header shows `user` as signed in. Fails at once with the
+ * form's error message when the API rejects the request instead.
+ */
+async function waitForSignedIn(user) {
+  const signedIn = page.locator('[data-testid="nav-profile"]', { hasText: user.username });
+  const formError = page.locator('.form-errors, .field-error');
+  await signedIn.or(formError).first().waitFor();
+  if (await formError.count()) {
+    throw new Error(`signing in ${user.username} failed: ${(await formError.allInnerTexts()).join('; ')}`);
+  }
+}
+
 async function signUp(user) {
   await page.goto(url('/register'));
   await page.getByLabel('Username', { exact: true }).fill(user.username);
   await page.getByLabel('Email', { exact: true }).fill(user.email);
   await page.getByLabel('Password', { exact: true }).fill(user.password);
   await page.getByRole('button', { name: 'Sign up' }).click();
-  await page.locator('[data-testid="nav-profile"]', { hasText: user.username }).waitFor();
+  await waitForSignedIn(user);
 }
 
 async function signIn(user) {
@@ -90,7 +103,7 @@ async function signIn(user) {
   await page.getByLabel('Email', { exact: true }).fill(user.email);
   await page.getByLabel('Password', { exact: true }).fill(user.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.locator('[data-testid="nav-profile"]', { hasText: user.username }).waitFor();
+  await waitForSignedIn(user);
 }
 
 async function signOut() {

@@ -115,24 +115,26 @@ export function StatusPage() {
             Answered in {Math.round(result.elapsedMs)} ms at {result.checkedAt.toLocaleTimeString()}.
           </p>
           {rows.length > 0 && (
-            <table className="checks">
-              <thead>
-                <tr>
-                  <th scope="col">Check</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Details</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((row) => (
-                  <tr key={row.name}>
-                    <th scope="row">{row.name}</th>
-                    <td>{row.status}</td>
-                    <td>{row.details}</td>
+            <div className="table-scroll">
+              <table className="checks">
+                <thead>
+                  <tr>
+                    <th scope="col">Check</th>
+                    <th scope="col">Status</th>
+                    <th scope="col">Details</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {rows.map((row) => (
+                    <tr key={row.name}>
+                      <th scope="row">{row.name}</th>
+                      <td>{row.status}</td>
+                      <td>{row.details}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           )}
           <h2>Response body</h2>
           <pre className="raw-json" data-testid="health-body">

@@ -9,6 +9,21 @@
 namespace conduit::auth {
 namespace asio = boost::asio;
 
+namespace {
+
+// The jobs are plain coroutines rather than capturing lambdas: built with
+// g++ 12, a lambda handed to co_spawn freed its captured std::string from
+// a wrong address (AddressSanitizer: free of a non-heap address).
+asio::awaitable<std::string> hash_job(const PasswordHasher* hasher, std::string password) {
+    co_return hasher->hash_now(password);
+}
+
+asio::awaitable<bool> verify_job(std::string encoded_hash, std::string password) {
+    co_return PasswordHasher::verify_now(encoded_hash, password);
+}
+
+}  // namespace
+
 PasswordHasher::PasswordHasher(std::size_t threads, std::size_t memory_kib,
                                std::size_t iterations, std::size_t max_pending)
     : pool_(threads),
@@ -46,12 +61,8 @@ asio::awaitable<std::string> PasswordHasher::hash(std::string password) {
         std::atomic<std::size_t>& pending;
         ~Release() { pending.fetch_sub(1); }
     } release{pending_};
-    co_return co_await asio::co_spawn(
-        pool_,
-        [this, password = std::move(password)]() -> asio::awaitable<std::string> {
-            co_return hash_now(password);
-        },
-        asio::use_awaitable);
+    co_return co_await asio::co_spawn(pool_, hash_job(this, std::move(password)),
+                                      asio::use_awaitable);
 }
 
 asio::awaitable<bool> PasswordHasher::verify(std::string encoded_hash, std::string password) {
@@ -61,11 +72,7 @@ asio::awaitable<bool> PasswordHasher::verify(std::string encoded_hash, std::stri
         ~Release() { pending.fetch_sub(1); }
     } release{pending_};
     co_return co_await asio::co_spawn(
-        pool_,
-        [hash = std::move(encoded_hash), password = std::move(password)]() -> asio::awaitable<bool> {
-            co_return verify_now(hash, password);
-        },
-        asio::use_awaitable);
+        pool_, verify_job(std::move(encoded_hash), std::move(password)), asio::use_awaitable);
 }
 
 }  // namespace conduit::auth

@@ -80,10 +80,10 @@ asio::awaitable<bool> Connection::wait(Descriptor::wait_type type) {
     co_return !ec && !timed_out_;
 }
 
-void Connection::fail(const std::string& what) {
+Unavailable Connection::lost(std::string_view what) {
     std::string reason = timed_out_ ? "timed out" : error_message(conn_);
     close();
-    throw Unavailable(fmt::format("{}: {}", what, reason));
+    return Unavailable(fmt::format("{}: {}", what, reason));
 }
 
 asio::awaitable<std::string> Connection::connect(const ConnectOptions& options,
@@ -126,7 +126,8 @@ asio::awaitable<std::string> Connection::connect(const ConnectOptions& options,
         rebind_socket();
         const auto type = status == PGRES_POLLING_READING ? Descriptor::wait_read
                                                           : Descriptor::wait_write;
-        if (!co_await wait(type)) {
+        const bool ready = co_await wait(type);
+        if (!ready) {
             std::string reason = timed_out_ ? "connect timed out" : "connect cancelled";
             close();
             co_return reason;
@@ -148,18 +149,20 @@ asio::awaitable<void> Connection::flush() {
     while (true) {
         const int pending = PQflush(conn_);
         if (pending == 0) co_return;
-        if (pending < 0) fail("sending to the database failed");
+        if (pending < 0) throw lost("sending to the database failed");
         // The server may be blocked writing results to us: read while we
         // wait, or both sides stall on full buffers.
-        if (!co_await wait(Descriptor::wait_write)) fail("sending to the database failed");
-        if (PQconsumeInput(conn_) == 0) fail("reading from the database failed");
+        const bool writable = co_await wait(Descriptor::wait_write);
+        if (!writable) throw lost("sending to the database failed");
+        if (PQconsumeInput(conn_) == 0) throw lost("reading from the database failed");
     }
 }
 
 asio::awaitable<PGresult*> Connection::next_result() {
     while (PQisBusy(conn_) != 0) {
-        if (!co_await wait(Descriptor::wait_read)) fail("waiting for the database failed");
-        if (PQconsumeInput(conn_) == 0) fail("reading from the database failed");
+        const bool readable = co_await wait(Descriptor::wait_read);
+        if (!readable) throw lost("waiting for the database failed");
+        if (PQconsumeInput(conn_) == 0) throw lost("reading from the database failed");
     }
     co_return PQgetResult(conn_);
 }
@@ -180,7 +183,7 @@ asio::awaitable<std::vector<Result>> Connection::execute(std::span<const Query> 
             const std::string name(statement.name());
             const std::string sql(statement.sql());
             if (PQsendPrepare(conn_, name.c_str(), sql.c_str(), 0, nullptr) == 0) {
-                fail("sending a statement failed");
+                throw lost("sending a statement failed");
             }
             is_prepare.push_back(true);
         }
@@ -188,11 +191,11 @@ asio::awaitable<std::vector<Result>> Connection::execute(std::span<const Query> 
         auto values = query.values();
         if (PQsendQueryPrepared(conn_, name.c_str(), static_cast<int>(values.size()),
                                 values.data(), nullptr, nullptr, 0) == 0) {
-            fail("sending a statement failed");
+            throw lost("sending a statement failed");
         }
         is_prepare.push_back(false);
     }
-    if (PQpipelineSync(conn_) == 0) fail("sending a statement failed");
+    if (PQpipelineSync(conn_) == 0) throw lost("sending a statement failed");
     co_await flush();
 
     // Collect one result per command. After a failure the server skips the
@@ -203,8 +206,12 @@ asio::awaitable<std::vector<Result>> Connection::execute(std::span<const Query> 
     std::size_t query_index = 0;
     for (bool prepare : is_prepare) {
         Result last;
-        while (PGresult* raw = co_await next_result()) last = Result(raw);
-        if (!last) fail("the database sent no result");
+        while (true) {
+            PGresult* raw = co_await next_result();
+            if (raw == nullptr) break;
+            last = Result(raw);
+        }
+        if (!last) throw lost("the database sent no result");
 
         const auto status = PQresultStatus(last.get());
         if (status == PGRES_FATAL_ERROR && !error) {
@@ -222,7 +229,7 @@ asio::awaitable<std::vector<Result>> Connection::execute(std::span<const Query> 
     }
     Result sync(co_await next_result());
     if (!sync || PQresultStatus(sync.get()) != PGRES_PIPELINE_SYNC) {
-        fail("the database broke the pipeline protocol");
+        throw lost("the database broke the pipeline protocol");
     }
     disarm_deadline();
 

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "db/errors.h"
 #include "db/result.h"
 #include "db/statement.h"
 
@@ -67,7 +68,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
     void rebind_socket();
     void arm_deadline(Clock::time_point deadline);
     void disarm_deadline();
-    [[noreturn]] void fail(const std::string& what);
+    // Closes the broken connection and returns the exception to throw.
+    Unavailable lost(std::string_view what);
 
     PGconn* conn_ = nullptr;
     boost::asio::posix::stream_descriptor socket_;

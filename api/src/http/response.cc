@@ -13,6 +13,12 @@ Response text_response(Status status, std::string body, std::string_view content
     return response;
 }
 
+Response empty_response(Status status) {
+    Response response{status, 11};
+    response.prepare_payload();
+    return response;
+}
+
 Response json_response(Status status, const boost::json::value& body) {
     return text_response(status, boost::json::serialize(body), kJsonContentType);
 }

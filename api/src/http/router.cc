@@ -78,6 +78,13 @@ std::optional<std::string> percent_decode(std::string_view text) {
     return out;
 }
 
+std::optional<std::string> decode_form_component(std::string_view text) {
+    // Replace before decoding, so that an escaped "%2B" stays a '+'.
+    std::string raw(text);
+    std::replace(raw.begin(), raw.end(), '+', ' ');
+    return percent_decode(raw);
+}
+
 void Router::add(Verb method, std::string pattern, Handler handler) {
     Route route{method, pattern, {}, std::move(handler)};
     for (auto segment : split_path(route.pattern)) route.segments.emplace_back(segment);

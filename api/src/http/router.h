@@ -61,4 +61,7 @@ class Router {
 // Decodes %XX escapes; returns nullopt for a malformed escape.
 std::optional<std::string> percent_decode(std::string_view text);
 
+// Decodes a query string key or value: "+" is a space, then %XX escapes.
+std::optional<std::string> decode_form_component(std::string_view text);
+
 }  // namespace conduit::http

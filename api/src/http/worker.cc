@@ -144,7 +144,12 @@ asio::awaitable<void> Worker::session(tcp::socket socket) {
     beast::flat_buffer buffer;
     auto entry = sessions_.insert(sessions_.end(), SessionEntry{&stream, false});
 
-    while (co_await wait_for_request(stream, buffer, *entry)) {
+    // NOTE: co_await stays out of loop and if conditions in this code base:
+    // g++ 12 can resume a finished coroutine frame there (seen as SIGILL).
+    while (true) {
+        const bool request_arrived = co_await wait_for_request(stream, buffer, *entry);
+        if (!request_arrived) break;
+
         // Read the rest of the request under the read timeout, which also
         // bounds a client that sends its headers slowly.
         beast_http::request_parser<beast_http::string_body> parser;

@@ -13,8 +13,8 @@ die() {
     exit 1
 }
 
-# Exit with an explanation unless the Docker daemon answers and this node is a
-# Swarm manager.
+# Exit with an explanation unless the Docker daemon responds and this node is
+# a Swarm manager.
 require_swarm_manager() {
     command -v docker >/dev/null ||
         die "the docker command is missing; install Docker (Debian package docker.io)"

@@ -9,7 +9,7 @@
 #                       (default scram-sha-256)
 #   *_FILE              each of the above read from a file, e.g. a Docker secret
 #   /docker-entrypoint-initdb.d/*.sh, *.sql, *.sql.gz  run once after initdb
-# A cluster is initialised only when PGDATA holds none, and the server then
+# A cluster is initialised only when PGDATA contains none. The server then
 # replaces this shell (exec), so PostgreSQL is PID 1 and gets Docker's stop
 # signal itself.
 set -Eeuo pipefail
@@ -23,8 +23,8 @@ die() {
     exit 1
 }
 
-# Set VAR from VAR or VAR_FILE (not both); the file's trailing newline is
-# dropped by the command substitution, as for every *_FILE in this project.
+# Set VAR from VAR or from the file named by VAR_FILE, which must not both be
+# set. The command substitution drops the file's trailing newlines.
 file_env() {
     local var=$1 default=${2:-}
     local file_var=${var}_FILE
@@ -63,14 +63,14 @@ init_cluster() {
     fi
     log "initialising a cluster in $PGDATA for user $POSTGRES_USER"
 
-    # initdb reads the password from a file; a pipe keeps it off disk.
+    # initdb reads the password from a file, and a pipe keeps it off disk.
     # shellcheck disable=SC2086 # POSTGRES_INITDB_ARGS is a list of arguments.
     initdb --username="$POSTGRES_USER" --pwfile=<(printf '%s\n' "$POSTGRES_PASSWORD") \
         --encoding=UTF8 --locale=C.UTF-8 --auth-local=trust \
         --auth-host="$POSTGRES_HOST_AUTH_METHOD" $POSTGRES_INITDB_ARGS
 
-    # initdb's pg_hba.conf admits host connections from loopback only; the
-    # container's network is the overlay the stack defines.
+    # initdb's pg_hba.conf admits host connections from loopback only, but the
+    # clients connect over the stack's overlay network.
     {
         echo
         echo "host all all all $POSTGRES_HOST_AUTH_METHOD"
@@ -144,8 +144,8 @@ main() {
         log "using the existing cluster in $PGDATA"
     fi
 
-    # The password is needed only for initialisation; keep it out of the
-    # server's environment.
+    # Only initialisation needs the password, so the server's environment
+    # does not get it.
     unset POSTGRES_PASSWORD
     exec "$@"
 }

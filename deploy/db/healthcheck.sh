@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Health check of the db image: log in over TCP with the configured user and
 # password and run a query, so a server that accepts connections but rejects
-# the credentials, or cannot answer queries, is reported unhealthy.
+# the credentials, or cannot run queries, is reported unhealthy.
 # During initialisation the temporary server listens on the Unix socket only,
 # so this check fails until the real server is up.
 set -euo pipefail

@@ -29,7 +29,7 @@ install_missing_packages() {
     fi
 }
 
-# Start dockerd unless a daemon already answers. Docker's address ranges are
+# Start dockerd unless a daemon already responds. Docker's address ranges are
 # moved to 198.18.0.0/15 (reserved for benchmarking, RFC 2544), away from the
 # private ranges the machine's own networks may use.
 start_dockerd() {
@@ -38,7 +38,7 @@ start_dockerd() {
         return 0
     fi
     if pgrep -x dockerd >/dev/null; then
-        die "a dockerd process runs but does not answer on ${DOCKER_HOST:-the default socket}; point DOCKER_HOST at it or stop it"
+        die "a dockerd process runs but does not respond on ${DOCKER_HOST:-the default socket}; point DOCKER_HOST at it or stop it"
     fi
     [[ $(id -u) -eq 0 ]] || die "dockerd is not running and starting it needs root"
 
@@ -54,7 +54,7 @@ start_dockerd() {
     until docker info >/dev/null 2>&1; do
         kill -0 "$dockerd_pid" 2>/dev/null ||
             die "dockerd exited while starting; see $docker_dir/dockerd.log"
-        ((SECONDS < deadline)) || die "dockerd did not answer within 60s; see $docker_dir/dockerd.log"
+        ((SECONDS < deadline)) || die "dockerd did not respond within 60s; see $docker_dir/dockerd.log"
         sleep 1
     done
 }

@@ -16,6 +16,7 @@ import {
   get,
   post,
   profilePath,
+  put,
   registerUser,
   uniqueName,
 } from './lib/client.mjs';
@@ -153,6 +154,73 @@ describe('concurrent creates', () => {
     assert.equal(new Set(slugs).size, 10, `duplicate slugs: ${slugs}`);
     const list = expectArticleList(await get(`/api/articles?author=${author.username}`));
     assert.equal(list.articlesCount, 10);
+  });
+
+  it('same new tag in parallel is stored once', async () => {
+    const author = await registerUser('ctag');
+    const tag = uniqueName('racetag');
+    const responses = await times(10, () => post('/api/articles', { token: author.token, json: { article: { title: 'Tagged', description: 'd', body: 'b', tagList: [tag, `${tag}_b`] } } }));
+    assert.deepEqual(statusesOf(responses), Array(10).fill(201));
+    for (const response of responses) {
+      assert.deepEqual(response.body.article.tagList, [tag, `${tag}_b`]);
+    }
+    const tags = expectJson(await get('/api/tags'), 200).tags;
+    assert.equal(tags.filter((name) => name === tag).length, 1);
+    const list = expectArticleList(await get(`/api/articles?tag=${tag}`));
+    assert.equal(list.articlesCount, 10);
+  });
+
+  it('same new title on update gives distinct slugs', async () => {
+    const author = await registerUser('cupd');
+    const articles = await times(6, () => createArticle(author.token, {}));
+    const title = `Renamed Together ${uniqueName('t')}`;
+    const responses = await Promise.all(articles.map((article) => put(articlePath(article.slug), { token: author.token, json: { article: { title } } })));
+    assert.deepEqual(statusesOf(responses), Array(6).fill(200));
+    const slugs = responses.map((response) => response.body.article.slug);
+    assert.equal(new Set(slugs).size, 6, `duplicate slugs: ${slugs}`);
+    for (const slug of slugs) {
+      assert.equal(expectJson(await get(articlePath(slug)), 200).article.title, title);
+    }
+  });
+
+  it('same username change in parallel succeeds once', async () => {
+    const users = await times(6, () => registerUser('cren'));
+    const username = uniqueName('wanted');
+    const responses = await Promise.all(users.map((user) => put('/api/user', { token: user.token, json: { user: { username } } })));
+    const statuses = statusesOf(responses).sort();
+    assert.deepEqual(statuses, [200, 409, 409, 409, 409, 409]);
+    for (const response of responses.filter((item) => item.status === 409)) {
+      assert.deepEqual(response.body, { errors: { username: ['has already been taken'] } });
+    }
+  });
+
+  it('parallel deletes of one article succeed once', async () => {
+    const author = await registerUser('cdel');
+    const article = await createArticle(author.token, {});
+    const responses = await times(10, () => del(articlePath(article.slug), { token: author.token }));
+    assert.deepEqual(statusesOf(responses).sort(), [204, 404, 404, 404, 404, 404, 404, 404, 404, 404]);
+  });
+
+  it('parallel deletes of one comment succeed once', async () => {
+    const author = await registerUser('cdel');
+    const article = await createArticle(author.token, {});
+    const comment = expectJson(await post(articlePath(article.slug, '/comments'), { token: author.token, json: { comment: { body: 'x' } } }), 201).comment;
+    const responses = await times(10, () => del(articlePath(article.slug, `/comments/${comment.id}`), { token: author.token }));
+    assert.deepEqual(statusesOf(responses).sort(), [204, 404, 404, 404, 404, 404, 404, 404, 404, 404]);
+  });
+
+  it('favorites racing a delete never fail with 500', async () => {
+    const author = await registerUser('cdel');
+    const fans = await times(5, () => registerUser('cdfan'));
+    const article = await createArticle(author.token, {});
+    const responses = await Promise.all([
+      ...fans.map((fan) => post(articlePath(article.slug, '/favorite'), { token: fan.token })),
+      del(articlePath(article.slug), { token: author.token }),
+      ...fans.map((fan) => post(articlePath(article.slug, '/comments'), { token: fan.token, json: { comment: { body: 'late' } } })),
+    ]);
+    for (const response of responses) {
+      assert.ok([200, 201, 204, 404].includes(response.status), `HTTP ${response.status}: ${response.text.slice(0, 200)}`);
+    }
   });
 
   it('same username in parallel registers once', async () => {

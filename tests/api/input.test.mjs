@@ -2,9 +2,10 @@
 // never a 500.
 
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { before, describe, it } from 'node:test';
 
-import { articlePath, createArticle, expectErrors, expectJson, post, put, registerUser, request, uniqueName } from './lib/client.mjs';
+import { articlePath, createArticle, expectErrors, expectJson, get, post, put, registerUser, request, uniqueName } from './lib/client.mjs';
 
 describe('malformed request bodies', () => {
   let account;
@@ -154,15 +155,20 @@ describe('malformed request bodies', () => {
     expectErrors(response, 422, 'body');
   });
 
-  it('rejects NUL character in text with 422', async () => {
-    // PostgreSQL text cannot store U+0000, so the API must reject it rather
-    // than fail in the database.
-    const response = await post(articlePath(article.slug, '/comments'), {
-      token: account.token,
-      json: { comment: { body: 'before\u0000after' } },
+  // PostgreSQL text cannot store U+0000, so the API must reject it rather
+  // than fail in the database or store a truncated value.
+  const nulCases = () => [
+    ['username', '/api/users', undefined, { user: { username: `nul_${uniqueName('u')}\u0000x`, email: `${uniqueName('nul')}@example.test`, password: 'password123' } }],
+    ['title', '/api/articles', account.token, { article: { title: 'before\u0000after', description: 'd', body: 'b' } }],
+    ['tagList', '/api/articles', account.token, { article: { title: 't', description: 'd', body: 'b', tagList: ['nul\u0000tag'] } }],
+    ['body', articlePath(article.slug, '/comments'), account.token, { comment: { body: 'before\u0000after' } }],
+  ];
+  for (const field of ['username', 'title', 'tagList', 'body']) {
+    it(`rejects NUL character in ${field} with 422`, async () => {
+      const [, path, token, json] = nulCases().find((entry) => entry[0] === field);
+      expectErrors(await post(path, { token, json }), 422, field);
     });
-    expectErrors(response, 422, 'body');
-  });
+  }
 
   it('rejects lone surrogate escape with 422', async () => {
     const body = '{"comment": {"body": "broken \\ud800 text"}}';
@@ -172,6 +178,27 @@ describe('malformed request bodies', () => {
       headers: { 'content-type': 'application/json' },
     });
     expectErrors(response, 422);
+  });
+
+  it('stores a 10 kB random title', async () => {
+    // Random base64 does not compress, so an index on the title or a slug
+    // built from all of it would exceed PostgreSQL's 2704-byte btree entry.
+    const title = randomBytes(7500).toString('base64');
+    const created = expectJson(await post('/api/articles', { token: account.token, json: { article: { title, description: 'd', body: 'b' } } }), 201).article;
+    assert.equal(created.title, title);
+    const fetched = expectJson(await get(articlePath(created.slug)), 200).article;
+    assert.equal(fetched.title, title);
+  });
+
+  it('handles a 4 kB random tag without 500', async () => {
+    const tag = randomBytes(3000).toString('base64');
+    const response = await post('/api/articles', { token: account.token, json: { article: { title: 't', description: 'd', body: 'b', tagList: [tag] } } });
+    assert.ok([201, 422].includes(response.status), `HTTP ${response.status}: ${response.text.slice(0, 300)}`);
+    if (response.status === 422) {
+      expectErrors(response, 422, 'tagList');
+      return;
+    }
+    assert.deepEqual(expectJson(response, 201).article.tagList, [tag]);
   });
 
   it('ignores unknown fields', async () => {

@@ -159,6 +159,12 @@ describe('GET /api/articles', () => {
     assert.equal(list.articlesCount, 3);
   });
 
+  it('returns empty page for a huge offset', async () => {
+    const list = expectArticleList(await get(`/api/articles?author=${authorA.username}&offset=9223372036854775807`));
+    assert.deepEqual(list.articles, []);
+    assert.equal(list.articlesCount, 3);
+  });
+
   it('lists all articles newest first', async () => {
     const list = expectArticleList(await get('/api/articles?limit=50'));
     assert.ok(list.articlesCount >= 4, `articlesCount is ${list.articlesCount}`);
@@ -166,7 +172,7 @@ describe('GET /api/articles', () => {
     expectNewestFirst(list.articles);
   });
 
-  for (const query of ['limit=abc', 'limit=-1', 'limit=0', 'limit=1.5', 'offset=-1', 'offset=abc']) {
+  for (const query of ['limit=abc', 'limit=-1', 'limit=0', 'limit=1.5', 'limit=99999999999999999999', 'offset=-1', 'offset=abc', 'offset=99999999999999999999']) {
     it(`rejects ${query} with 422`, async () => {
       const field = query.split('=')[0];
       expectErrors(await get(`/api/articles?${query}`), 422, field);

@@ -15,6 +15,7 @@ import {
   post,
   put,
   registerUser,
+  request,
   uniqueName,
 } from './lib/client.mjs';
 
@@ -84,6 +85,17 @@ describe('text fidelity', () => {
     const article = await createArticle(author.token, {});
     const response = await post(articlePath(article.slug, '/comments'), { token: author.token, json: { comment: { body: LONG_TEXT } } });
     assert.equal(expectJson(response, 201).comment.body, LONG_TEXT);
+  });
+
+  it('decodes JSON escape sequences', async () => {
+    const article = await createArticle(author.token, {});
+    const raw = '{"comment": {"body": "caf\\u00e9 \\ud83d\\ude00 tab\\tquote\\" slash\\/ nl\\n"}}';
+    const response = await request('POST', articlePath(article.slug, '/comments'), {
+      token: author.token,
+      body: raw,
+      headers: { 'content-type': 'application/json' },
+    });
+    assert.equal(expectJson(response, 201).comment.body, 'café 😀 tab\tquote" slash/ nl\n');
   });
 
   it('keeps leading and trailing spaces in body', async () => {

@@ -99,6 +99,17 @@ describe('POST /api/users', () => {
     expectJson(await login({ email: fields.email, password: fields.password }), 200);
   });
 
+  it('accepts 64 non-ASCII characters as password', async () => {
+    const fields = { ...newUserFields(), password: 'é'.repeat(64) };
+    expectJson(await register(fields), 201);
+    expectJson(await login({ email: fields.email, password: fields.password }), 200);
+  });
+
+  it('rejects 7 non-ASCII characters as password', async () => {
+    const fields = { ...newUserFields(), password: '密码密码密码密' };
+    expectErrors(await register(fields), 422, 'password');
+  });
+
   it('rejects missing user object with 422', async () => {
     const response = await post('/api/users', { json: newUserFields() });
     expectErrors(response, 422);

@@ -96,7 +96,8 @@ const db::Statement kAddTags(
     " INSERT INTO tags (name) SELECT DISTINCT value FROM json_array_elements_text($2::json)"
     " ON CONFLICT (name) DO UPDATE SET name = EXCLUDED.name RETURNING id)"
     " INSERT INTO article_tags (article_id, tag_id) SELECT $1, id FROM tag");
-const db::Statement kDeleteArticle("article_delete", "DELETE FROM articles WHERE id = $1");
+const db::Statement kDeleteArticle("article_delete",
+                                   "DELETE FROM articles WHERE id = $1 RETURNING id");
 
 // A slug collision is retried with a random suffix this many times.
 constexpr int kSlugAttempts = 4;
@@ -118,10 +119,19 @@ Response article_response(Status status, const db::Result& result) {
     return http::json_response(status, {{"article", views::article(result, 0)}});
 }
 
+// Longest accepted tag, in characters; also keeps tags well inside the
+// size limit of the unique index on tag names.
+constexpr std::size_t kMaxTagLength = 100;
+
+// Returns the non-blank tags as a JSON array for the insert statements.
 std::string tags_json(const std::vector<std::string>& tags) {
     boost::json::array array;
     for (const auto& tag : tags) {
-        if (!is_blank(tag)) array.emplace_back(tag);
+        if (is_blank(tag)) continue;
+        if (count_characters(tag) > kMaxTagLength) {
+            throw http::unprocessable("tagList", "each tag must be at most 100 characters");
+        }
+        array.emplace_back(tag);
     }
     return boost::json::serialize(array);
 }
@@ -271,7 +281,9 @@ Awaitable<Response> update_article(RequestContext& context) {
 Awaitable<Response> delete_article(RequestContext& context) {
     const auto caller = require_caller(context);
     const auto article_id = co_await find_owned_article(context, caller.user_id);
-    co_await context.db(db::Query(kDeleteArticle).bind(article_id));
+    auto deleted = co_await context.db(db::Query(kDeleteArticle).bind(article_id));
+    // A concurrent delete got there first.
+    if (deleted.empty()) throw http::not_found("article");
     co_return http::empty_response(Status::no_content);
 }
 

@@ -6,6 +6,7 @@
 #include "conduit/handlers.h"
 #include "conduit/json_input.h"
 #include "conduit/views.h"
+#include "db/errors.h"
 #include "http/api_error.h"
 #include "http/response.h"
 
@@ -19,12 +20,12 @@ using http::Status;
 
 const db::Statement kArticleExists("comment_article_exists",
                                    "SELECT id FROM articles WHERE slug = $1");
-// Oldest first, so a thread reads top to bottom.
+// Newest first.
 const db::Statement kListComments(
     "comment_list",
     "SELECT " CONDUIT_COMMENT_COLUMNS " FROM comments c"
     " JOIN articles a ON a.id = c.article_id JOIN users u ON u.id = c.author_id"
-    " WHERE a.slug = $2 ORDER BY c.id");
+    " WHERE a.slug = $2 ORDER BY c.id DESC");
 const db::Statement kAddComment(
     "comment_add",
     "WITH c AS ("
@@ -35,7 +36,22 @@ const db::Statement kFindComment(
     "comment_find",
     "SELECT c.author_id FROM comments c JOIN articles a ON a.id = c.article_id"
     " WHERE a.slug = $1 AND c.id = $2");
-const db::Statement kDeleteComment("comment_delete", "DELETE FROM comments WHERE id = $1");
+const db::Statement kDeleteComment("comment_delete",
+                                   "DELETE FROM comments WHERE id = $1 RETURNING id");
+
+// Runs a statement that references an article; 404 when the article was
+// deleted between the lookup and the insert (a foreign key violation).
+Awaitable<db::Result> run_on_article(RequestContext& context, const db::Query& query) {
+    bool article_gone = false;
+    try {
+        co_return co_await context.db(query);
+    } catch (const db::QueryError& e) {
+        if (!e.is_foreign_key_violation()) throw;
+        article_gone = true;
+    }
+    if (article_gone) throw http::not_found("article");
+    co_return db::Result();
+}
 
 Awaitable<Response> list_comments(RequestContext& context) {
     const auto caller = optional_caller(context);
@@ -56,7 +72,8 @@ Awaitable<Response> add_comment(RequestContext& context) {
     const auto caller = require_caller(context);
     const auto input = parse_wrapped_body(context.request, "comment");
     const std::string body = require_string(input, "body");
-    auto added = co_await context.db(
+    auto added = co_await run_on_article(
+        context,
         db::Query(kAddComment).bind(caller.user_id).bind(context.params.get("slug")).bind(body));
     if (added.empty()) throw http::not_found("article");
     co_return http::json_response(Status::created, {{"comment", views::comment(added, 0)}});
@@ -78,7 +95,9 @@ Awaitable<Response> delete_comment(RequestContext& context) {
     if (!valid_id || results[1].empty()) throw http::not_found("comment");
     if (results[1].integer(0, 0) != caller.user_id) throw http::forbidden("comment");
 
-    co_await context.db(db::Query(kDeleteComment).bind(id));
+    auto deleted = co_await context.db(db::Query(kDeleteComment).bind(id));
+    // A concurrent delete got there first.
+    if (deleted.empty()) throw http::not_found("comment");
     co_return http::empty_response(Status::no_content);
 }
 

@@ -3,6 +3,7 @@
 #include "conduit/current_user.h"
 #include "conduit/handlers.h"
 #include "conduit/views.h"
+#include "db/errors.h"
 #include "http/api_error.h"
 #include "http/response.h"
 
@@ -41,8 +42,16 @@ Awaitable<Response> change_favorite(RequestContext& context, const db::Statement
     const auto slug = context.params.get("slug");
     const db::Query batch[] = {std::move(db::Query(change).bind(caller.user_id).bind(slug)),
                                std::move(db::Query(kGetArticle).bind(caller.user_id).bind(slug))};
-    auto results = co_await context.db(batch);
-    if (results[1].empty()) throw http::not_found("article");
+    std::vector<db::Result> results;
+    bool article_gone = false;
+    try {
+        results = co_await context.db(batch);
+    } catch (const db::QueryError& e) {
+        // The article was deleted between the lookup and the insert.
+        if (!e.is_foreign_key_violation()) throw;
+        article_gone = true;
+    }
+    if (article_gone || results[1].empty()) throw http::not_found("article");
     co_return http::json_response(Status::ok, {{"article", views::article(results[1], 0)}});
 }
 

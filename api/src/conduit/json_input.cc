@@ -20,7 +20,23 @@ bool is_json_content_type(std::string_view value) {
     return true;
 }
 
+// PostgreSQL text cannot hold NUL, and libpq would cut the value there.
+void reject_nul(std::string_view name, std::string_view value) {
+    if (value.find('\0') != std::string_view::npos) {
+        throw http::unprocessable(std::string(name), "must not contain NUL characters");
+    }
+}
+
 }  // namespace
+
+std::size_t count_characters(std::string_view utf8) {
+    std::size_t count = 0;
+    for (char c : utf8) {
+        // Every UTF-8 sequence has exactly one byte that is not 10xxxxxx.
+        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++count;
+    }
+    return count;
+}
 
 bool is_blank(std::string_view text) {
     return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
@@ -53,6 +69,7 @@ OptionalString read_string(const boost::json::object& object, std::string_view n
     }
     if (!value->is_string()) throw http::unprocessable(std::string(name), "must be a string");
     result.value = std::string(value->get_string());
+    reject_nul(name, result.value);
     return result;
 }
 
@@ -77,6 +94,7 @@ std::optional<std::vector<std::string>> read_string_array(const boost::json::obj
             throw http::unprocessable(std::string(name), "must be an array of strings");
         }
         items.emplace_back(item.get_string());
+        reject_nul(name, items.back());
     }
     return items;
 }

@@ -23,7 +23,8 @@ struct OptionalString {
     std::string value;
 };
 
-// Reads `name` as a string. Throws 422 on `name` when it has another type.
+// Reads `name` as a string. Throws 422 on `name` when it has another type
+// or contains a NUL character, which PostgreSQL text cannot store.
 OptionalString read_string(const boost::json::object& object, std::string_view name);
 
 // Reads a required, non-blank string; throws 422 "can't be blank" when it
@@ -36,5 +37,8 @@ std::optional<std::vector<std::string>> read_string_array(const boost::json::obj
                                                           std::string_view name);
 
 bool is_blank(std::string_view text);
+
+// Number of characters (code points) in valid UTF-8 text.
+std::size_t count_characters(std::string_view utf8);
 
 }  // namespace conduit

@@ -1,5 +1,7 @@
 #include "conduit/list_params.h"
 
+#include <fmt/format.h>
+
 #include <charconv>
 
 #include "http/api_error.h"
@@ -8,11 +10,12 @@
 namespace conduit {
 namespace {
 
-std::int64_t parse_count(std::string_view name, std::string_view text) {
+std::int64_t parse_count(std::string_view name, std::string_view text, std::int64_t min) {
     std::int64_t value = 0;
     auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec != std::errc() || end != text.data() + text.size() || value < 0) {
-        throw http::unprocessable(std::string(name), "must be a non-negative integer");
+    if (ec != std::errc() || end != text.data() + text.size() || value < min) {
+        throw http::unprocessable(std::string(name),
+                                  fmt::format("must be an integer of at least {}", min));
     }
     return value;
 }
@@ -39,9 +42,9 @@ ListParams parse_list_params(std::string_view query) {
         } else if (*key == "favorited") {
             params.favorited = std::move(*value);
         } else if (*key == "limit") {
-            params.limit = std::min(parse_count("limit", *value), kMaxListLimit);
+            params.limit = std::min(parse_count("limit", *value, 1), kMaxListLimit);
         } else if (*key == "offset") {
-            params.offset = parse_count("offset", *value);
+            params.offset = parse_count("offset", *value, 0);
         }
     }
     return params;

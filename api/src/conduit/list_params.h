@@ -18,9 +18,9 @@ struct ListParams {
 
 inline constexpr std::int64_t kMaxListLimit = 100;
 
-// Parses the raw query string. Throws ApiError 422 naming `limit` or
-// `offset` when either is not a non-negative integer; limit is capped at
-// kMaxListLimit. Unknown parameters are ignored.
+// Parses the raw query string. Throws ApiError 422 naming `limit` (an
+// integer from 1, capped at kMaxListLimit) or `offset` (an integer from 0)
+// when either is out of range. Unknown parameters are ignored.
 ListParams parse_list_params(std::string_view query);
 
 }  // namespace conduit

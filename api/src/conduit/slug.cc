@@ -24,7 +24,11 @@ std::string slugify(std::string_view title) {
         pending_dash = false;
         slug += static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte - 'A' + 'a' : byte);
     }
-    return slug.empty() ? "article" : slug;
+    if (slug.empty()) return "article";
+    // "/api/articles/feed" is the feed route, so that slug would be
+    // unreachable.
+    if (slug == "feed") return with_unique_suffix(slug);
+    return slug;
 }
 
 std::string with_unique_suffix(std::string_view slug) {

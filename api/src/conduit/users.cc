@@ -56,7 +56,7 @@ Response user_response(Status status, const db::Result& result, std::string_view
 }
 
 void validate_username(const std::string& username) {
-    if (username.size() > kMaxUsername) {
+    if (count_characters(username) > kMaxUsername) {
         throw http::unprocessable("username", "is too long (maximum is 64 characters)");
     }
 }
@@ -64,16 +64,18 @@ void validate_username(const std::string& username) {
 void validate_email(const std::string& email) {
     const auto at = email.find('@');
     if (email.size() > kMaxEmail || at == std::string::npos || at == 0 || at + 1 == email.size() ||
+        email.find('@', at + 1) != std::string::npos ||
         email.find_first_of(" \t\r\n") != std::string::npos) {
         throw http::unprocessable("email", "is invalid");
     }
 }
 
 void validate_password(const std::string& password) {
-    if (password.size() < kMinPassword) {
+    const auto length = count_characters(password);
+    if (length < kMinPassword) {
         throw http::unprocessable("password", "is too short (minimum is 8 characters)");
     }
-    if (password.size() > kMaxPassword) {
+    if (length > kMaxPassword) {
         throw http::unprocessable("password", "is too long (maximum is 64 characters)");
     }
 }
@@ -169,6 +171,12 @@ Awaitable<Response> update_user(RequestContext& context) {
     }
     if (password.present && (password.is_null || password.value.empty())) {
         throw http::unprocessable("password", "can't be blank");
+    }
+    const bool any_field =
+        email.present || username.present || password.present || bio.present || image.present;
+    if (!any_field) {
+        throw http::unprocessable(
+            "user", "must contain at least one of email, username, password, bio, image");
     }
     if (email.present) validate_email(email.value);
     if (username.present) validate_username(username.value);

@@ -217,7 +217,7 @@ asio::awaitable<std::vector<Result>> Connection::execute(std::span<const Query> 
         if (status == PGRES_FATAL_ERROR && !error) {
             error.emplace(field(last.get(), PG_DIAG_SQLSTATE),
                           field(last.get(), PG_DIAG_CONSTRAINT_NAME),
-                          error_message(conn_));
+                          field(last.get(), PG_DIAG_MESSAGE_PRIMARY));
         }
         const auto& statement = batch[query_index].statement();
         if (prepare) {

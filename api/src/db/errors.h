@@ -25,6 +25,7 @@ class QueryError : public std::runtime_error {
     // Name of the violated constraint, empty when none applies.
     const std::string& constraint() const { return constraint_; }
     bool is_unique_violation() const { return sqlstate_ == "23505"; }
+    bool is_foreign_key_violation() const { return sqlstate_ == "23503"; }
 
   private:
     std::string sqlstate_;

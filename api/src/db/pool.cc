@@ -87,6 +87,8 @@ asio::awaitable<void> Pool::maintain(std::size_t index) {
 
         if (!failure.empty()) {
             stats_.connect_failures++;
+            unreachable_ = true;
+            if (open_ == 0) fail_waiters();
             const auto delay = jittered(backoff);
             log_connect_failure(failure, delay);
             backoff = std::min(backoff * 2, kMaxBackoff);
@@ -103,6 +105,7 @@ asio::awaitable<void> Pool::maintain(std::size_t index) {
             failures_since_log_ = 0;
         }
         backoff = kMinBackoff;
+        unreachable_ = false;
         ++open_;
         stats_.open++;
         make_idle(index);
@@ -159,7 +162,10 @@ void Pool::mark_lost(std::size_t index) {
     --open_;
     stats_.open--;
     slot.lost->cancel();
-    if (open_ == 0) fail_waiters();
+    if (open_ == 0) {
+        unreachable_ = true;
+        fail_waiters();
+    }
 }
 
 void Pool::fail_waiters() {
@@ -180,7 +186,9 @@ void Pool::release(std::size_t index) {
 }
 
 asio::awaitable<Lease> Pool::acquire() {
-    if (open_ == 0) throw Unavailable("no database connection is available");
+    // Fail fast only once the database is known to be unreachable; while
+    // the first connections are still being opened, wait for one.
+    if (open_ == 0 && unreachable_) throw Unavailable("no database connection is available");
 
     for (std::size_t i = 0; i < slots_.size(); ++i) {
         auto& slot = slots_[i];
@@ -200,7 +208,7 @@ asio::awaitable<Lease> Pool::acquire() {
     if (waiter.slot) co_return Lease(this, *waiter.slot);
 
     std::erase(waiters_, &waiter);
-    if (open_ == 0) throw Unavailable("the database connection was lost");
+    if (open_ == 0) throw Unavailable("no database connection is available");
     stats_.acquire_timeouts++;
     throw Unavailable("timed out waiting for a free database connection");
 }

@@ -53,8 +53,9 @@ class Lease {
 // A fixed number of connections owned by one io_context thread; every
 // member must be called on that thread. Each slot has a maintainer
 // coroutine that connects, reconnects with exponential backoff after a
-// loss, and watches the connection while it is idle. A request that finds
-// no open connection fails at once with Unavailable instead of waiting.
+// loss, and watches the connection while it is idle. Once the database is
+// known to be unreachable, a request that finds no open connection fails
+// at once with Unavailable instead of waiting.
 class Pool {
   public:
     Pool(boost::asio::io_context& io, PoolOptions options, PoolStats& stats);
@@ -105,6 +106,9 @@ class Pool {
     std::vector<Slot> slots_;
     std::deque<Waiter*> waiters_;
     std::size_t open_ = 0;
+    // Set when a connect attempt failed or the last connection was lost;
+    // cleared by the next successful connect.
+    bool unreachable_ = false;
     bool stopped_ = false;
     Clock::time_point last_failure_log_{};
     std::uint64_t failures_since_log_ = 0;

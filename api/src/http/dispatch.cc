@@ -101,6 +101,9 @@ Awaitable<Response> dispatch(const Request& request, const Router& router, db::P
         }
     }
 
+    if (response.result() == Status::unauthorized) {
+        response.set(Field::www_authenticate, "Token");
+    }
     response.version(request.version());
     response.set("X-Request-Id", request_id);
     response.set(Field::access_control_allow_origin, "*");

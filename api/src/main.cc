@@ -49,7 +49,7 @@ int run_server(const conduit::config::Config& config) {
     auth::PasswordHasher passwords(config.auth.hash_threads, config.auth.argon2_memory_kib,
                                    config.auth.argon2_iterations);
     std::atomic<bool> schema_ready{false};
-    const Services services{config, metrics, tokens, passwords, schema_ready};
+    const Services services{config, metrics, pool_stats, tokens, passwords, schema_ready};
 
     http::Router router;
     ops::add_routes(router);

@@ -3,6 +3,7 @@
 #include <atomic>
 
 #include "config/config.h"
+#include "db/pool.h"
 
 namespace conduit {
 namespace auth {
@@ -18,6 +19,7 @@ class Metrics;
 struct Services {
     const config::Config& config;
     ops::Metrics& metrics;
+    const db::PoolStats& pool_stats;
     const auth::TokenSigner& tokens;
     auth::PasswordHasher& passwords;
     // True once migrations are applied; until then /readyz reports 503.

@@ -16,7 +16,7 @@ namespace {
 
 constexpr auto kTuple = asio::as_tuple(asio::use_awaitable);
 constexpr std::chrono::milliseconds kMinBackoff{100};
-constexpr std::chrono::milliseconds kMaxBackoff{5000};
+constexpr std::chrono::milliseconds kMaxBackoff{2000};
 // Repeated connect failures are logged at most this often per pool.
 constexpr std::chrono::seconds kFailureLogInterval{5};
 
@@ -48,6 +48,7 @@ Connection& Lease::connection() const { return *pool_->slots_[slot_].connection;
 
 Pool::Pool(asio::io_context& io, PoolOptions options, PoolStats& stats)
     : io_(io), options_(std::move(options)), stats_(stats) {
+    stats_.pools_without_connection++;
     slots_.resize(options_.size);
     for (auto& slot : slots_) {
         slot.connection = std::make_shared<Connection>(io_.get_executor());
@@ -73,6 +74,7 @@ void Pool::stop() {
         slots_[i].connection->close();
         slots_[i].lost->cancel();
     }
+    if (open_ > 0) stats_.pools_without_connection++;
     open_ = 0;
     fail_waiters();
 }
@@ -106,7 +108,7 @@ asio::awaitable<void> Pool::maintain(std::size_t index) {
         }
         backoff = kMinBackoff;
         unreachable_ = false;
-        ++open_;
+        if (open_++ == 0) stats_.pools_without_connection--;
         stats_.open++;
         make_idle(index);
 
@@ -164,6 +166,7 @@ void Pool::mark_lost(std::size_t index) {
     slot.lost->cancel();
     if (open_ == 0) {
         unreachable_ = true;
+        stats_.pools_without_connection++;
         fail_waiters();
     }
 }

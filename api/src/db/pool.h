@@ -20,6 +20,8 @@ struct PoolStats {
     std::atomic<std::int64_t> waiting{0};
     std::atomic<std::int64_t> connect_failures{0};
     std::atomic<std::int64_t> acquire_timeouts{0};
+    // Pools (one per I/O thread) that have no open connection.
+    std::atomic<std::int64_t> pools_without_connection{0};
 };
 
 struct PoolOptions {

@@ -42,6 +42,15 @@ Awaitable<Response> readyz(RequestContext& context) {
                                  std::chrono::steady_clock::now() - start)
                                  .count();
 
+    // The query above ran on this thread's pool only; every other I/O
+    // thread must have a connection too, or some requests would get 503.
+    const auto pools_down = context.services.pool_stats.pools_without_connection.load();
+    if (database_ok && pools_down > 0) {
+        database_ok = false;
+        database["status"] = "degraded";
+        database["threads_without_connection"] = pools_down;
+    }
+
     const bool schema_ok = context.services.schema_ready.load();
     boost::json::object migrations{{"status", schema_ok ? "ok" : "pending"}};
     const bool ready = database_ok && schema_ok;

@@ -82,6 +82,8 @@ std::string Metrics::render() const {
 
     gauge(out, "db_pool_connections_open", "Open database connections.", pool_.open.load());
     gauge(out, "db_pool_connections_idle", "Idle database connections.", pool_.idle.load());
+    gauge(out, "db_pool_threads_without_connection", "I/O threads whose pool has no connection.",
+          pool_.pools_without_connection.load());
     gauge(out, "db_pool_waiting_requests", "Requests waiting for a database connection.",
           pool_.waiting.load());
     out += fmt::format(

@@ -16,8 +16,8 @@ void apply(const config::DatabaseConfig& config) {
         db::apply_migrations(connect_options(config), migrations, config.connect_timeout);
     boost::json::array applied;
     for (const auto& name : report.applied) applied.emplace_back(name);
-    log::info("migrations applied", {{"applied", std::move(applied)},
-                                     {"already_applied", report.already_applied}});
+    log::info("migrations applied",
+              {{"applied", std::move(applied)}, {"already_applied", report.already_applied}});
 }
 
 }  // namespace

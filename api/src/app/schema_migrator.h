@@ -13,7 +13,7 @@ namespace conduit {
 // backoff while the database is unreachable, so that the API can start
 // before its database. Sets `ready` once every migration is applied.
 class SchemaMigrator {
-  public:
+public:
     SchemaMigrator(const config::DatabaseConfig& config, std::atomic<bool>& ready);
     ~SchemaMigrator();
 
@@ -21,7 +21,7 @@ class SchemaMigrator {
     // Ends the retry loop; an attempt in progress finishes first.
     void stop();
 
-  private:
+private:
     void run();
     bool attempt();
 

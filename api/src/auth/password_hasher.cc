@@ -24,8 +24,8 @@ asio::awaitable<bool> verify_job(std::string encoded_hash, std::string password)
 
 }  // namespace
 
-PasswordHasher::PasswordHasher(std::size_t threads, std::size_t memory_kib,
-                               std::size_t iterations, std::size_t max_pending)
+PasswordHasher::PasswordHasher(std::size_t threads, std::size_t memory_kib, std::size_t iterations,
+                               std::size_t max_pending)
     : pool_(threads),
       memory_bytes_(memory_kib * 1024),
       iterations_(iterations),

@@ -1,8 +1,8 @@
 #pragma once
 
+#include <atomic>
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/thread_pool.hpp>
-#include <atomic>
 #include <string>
 
 namespace conduit::auth {
@@ -12,9 +12,9 @@ namespace conduit::auth {
 // At most `max_pending` jobs queue at once; past that the call throws
 // Overloaded, which maps to 503. Thread-safe.
 class PasswordHasher {
-  public:
+public:
     class Overloaded : public std::runtime_error {
-      public:
+    public:
         using std::runtime_error::runtime_error;
     };
 
@@ -31,7 +31,7 @@ class PasswordHasher {
     std::string hash_now(const std::string& password) const;
     static bool verify_now(const std::string& encoded_hash, const std::string& password);
 
-  private:
+private:
     void reserve_slot();
 
     boost::asio::thread_pool pool_;

@@ -47,9 +47,8 @@ TokenSigner::TokenSigner(std::string secret, std::chrono::seconds ttl)
 std::string TokenSigner::sign(std::string_view signing_input) const {
     std::unique_ptr<EVP_MAC_CTX, MacContextFree> context(EVP_MAC_CTX_new(hmac()));
     char digest_name[] = "SHA256";
-    OSSL_PARAM params[] = {
-        OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digest_name, 0),
-        OSSL_PARAM_construct_end()};
+    OSSL_PARAM params[] = {OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digest_name, 0),
+                           OSSL_PARAM_construct_end()};
     unsigned char out[EVP_MAX_MD_SIZE];
     std::size_t length = 0;
     if (!context ||
@@ -69,9 +68,8 @@ std::string TokenSigner::issue(std::int64_t user_id) const {
 
 std::string TokenSigner::issue(std::int64_t user_id,
                                std::chrono::system_clock::time_point now) const {
-    const boost::json::object payload{{"sub", std::to_string(user_id)},
-                                      {"iat", to_unix(now)},
-                                      {"exp", to_unix(now + ttl_)}};
+    const boost::json::object payload{
+        {"sub", std::to_string(user_id)}, {"iat", to_unix(now)}, {"exp", to_unix(now + ttl_)}};
     std::string token = kHeader;
     token.append(".").append(base64url_encode(boost::json::serialize(payload)));
     const std::string signature = base64url_encode(sign(token));
@@ -99,7 +97,8 @@ std::optional<TokenClaims> TokenSigner::verify(std::string_view token,
     }
 
     // The signature is ours, so the payload is too; still parse defensively.
-    const auto payload_text = base64url_decode(token.substr(first_dot + 1, last_dot - first_dot - 1));
+    const auto payload_text =
+        base64url_decode(token.substr(first_dot + 1, last_dot - first_dot - 1));
     if (!payload_text) return std::nullopt;
     boost::system::error_code ec;
     auto payload = boost::json::parse(*payload_text, ec);

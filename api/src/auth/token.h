@@ -18,7 +18,7 @@ struct TokenClaims {
 // every other algorithm are rejected before any signature check.
 // Thread-safe.
 class TokenSigner {
-  public:
+public:
     TokenSigner(std::string secret, std::chrono::seconds ttl);
 
     std::string issue(std::int64_t user_id) const;
@@ -30,7 +30,7 @@ class TokenSigner {
     std::optional<TokenClaims> verify(std::string_view token,
                                       std::chrono::system_clock::time_point now) const;
 
-  private:
+private:
     std::string sign(std::string_view signing_input) const;
 
     std::string secret_;

@@ -22,17 +22,17 @@ using http::Status;
 
 // Lists select every article column but the body, newest first. $1 is the
 // viewer, $2 and $3 the limit and offset, $4 onwards the filters.
-#define CONDUIT_LIST(where)                                                              \
-    "SELECT " CONDUIT_ARTICLE_COLUMNS("NULL::text")                                      \
-    " FROM articles a JOIN users u ON u.id = a.author_id " where                         \
-    " ORDER BY a.created_at DESC, a.id DESC LIMIT $2 OFFSET $3"
+#define CONDUIT_LIST(where)                                                        \
+    "SELECT " CONDUIT_ARTICLE_COLUMNS(                                             \
+        "NULL::text") " FROM articles a JOIN users u ON u.id = a.author_id " where \
+                      " ORDER BY a.created_at DESC, a.id DESC LIMIT $2 OFFSET $3"
 #define CONDUIT_COUNT(where) \
     "SELECT count(*) FROM articles a JOIN users u ON u.id = a.author_id " where
 
-#define CONDUIT_TAG_FILTER(param)                                                      \
+#define CONDUIT_TAG_FILTER(param)                                                        \
     "a.id IN (SELECT at.article_id FROM article_tags at JOIN tags t ON t.id = at.tag_id" \
     " WHERE t.name = " param ")"
-#define CONDUIT_FAVORITED_FILTER(param)                                               \
+#define CONDUIT_FAVORITED_FILTER(param)                                                \
     "a.id IN (SELECT f.article_id FROM favorites f JOIN users fu ON fu.id = f.user_id" \
     " WHERE fu.username = " param ")"
 #define CONDUIT_FEED_FILTER(param) \
@@ -43,7 +43,8 @@ using http::Status;
 const db::Statement kListAll("article_list_all", CONDUIT_LIST(""));
 const db::Statement kCountAll("article_count_all", CONDUIT_COUNT(""));
 const db::Statement kListByTag("article_list_tag", CONDUIT_LIST("WHERE " CONDUIT_TAG_FILTER("$4")));
-const db::Statement kCountByTag("article_count_tag", CONDUIT_COUNT("WHERE " CONDUIT_TAG_FILTER("$1")));
+const db::Statement kCountByTag("article_count_tag",
+                                CONDUIT_COUNT("WHERE " CONDUIT_TAG_FILTER("$1")));
 const db::Statement kListByAuthor("article_list_author", CONDUIT_LIST("WHERE u.username = $4"));
 const db::Statement kCountByAuthor("article_count_author", CONDUIT_COUNT("WHERE u.username = $1"));
 const db::Statement kListFavorited("article_list_favorited",
@@ -52,16 +53,19 @@ const db::Statement kCountFavorited("article_count_favorited",
                                     CONDUIT_COUNT("WHERE " CONDUIT_FAVORITED_FILTER("$1")));
 const db::Statement kListFiltered(
     "article_list_filtered",
-    CONDUIT_LIST("WHERE ($4::text IS NULL OR " CONDUIT_TAG_FILTER("$4") ")"
-                 " AND ($5::text IS NULL OR u.username = $5)"
-                 " AND ($6::text IS NULL OR " CONDUIT_FAVORITED_FILTER("$6") ")"));
+    CONDUIT_LIST("WHERE ($4::text IS NULL OR " CONDUIT_TAG_FILTER(
+        "$4") ")"
+              " AND ($5::text IS NULL OR u.username = $5)"
+              " AND ($6::text IS NULL OR " CONDUIT_FAVORITED_FILTER("$6") ")"));
 const db::Statement kCountFiltered(
     "article_count_filtered",
-    CONDUIT_COUNT("WHERE ($1::text IS NULL OR " CONDUIT_TAG_FILTER("$1") ")"
-                  " AND ($2::text IS NULL OR u.username = $2)"
-                  " AND ($3::text IS NULL OR " CONDUIT_FAVORITED_FILTER("$3") ")"));
+    CONDUIT_COUNT("WHERE ($1::text IS NULL OR " CONDUIT_TAG_FILTER(
+        "$1") ")"
+              " AND ($2::text IS NULL OR u.username = $2)"
+              " AND ($3::text IS NULL OR " CONDUIT_FAVORITED_FILTER("$3") ")"));
 const db::Statement kFeed("article_feed", CONDUIT_LIST("WHERE " CONDUIT_FEED_FILTER("$1")));
-const db::Statement kCountFeed("article_count_feed", CONDUIT_COUNT("WHERE " CONDUIT_FEED_FILTER("$1")));
+const db::Statement kCountFeed("article_count_feed",
+                               CONDUIT_COUNT("WHERE " CONDUIT_FEED_FILTER("$1")));
 
 const db::Statement kGetArticle("article_get",
                                 "SELECT " CONDUIT_ARTICLE_COLUMNS("a.body")
@@ -204,7 +208,12 @@ Awaitable<Response> create_article(RequestContext& context) {
     std::string slug = slugify(title);
     for (int attempt = 1;; ++attempt) {
         db::Query insert(kInsertArticle);
-        insert.bind(slug).bind(title).bind(description).bind(body).bind(caller.user_id).bind(tag_list);
+        insert.bind(slug)
+            .bind(title)
+            .bind(description)
+            .bind(body)
+            .bind(caller.user_id)
+            .bind(tag_list);
         db::Query get(kGetArticle);
         get.bind(caller.user_id).bind(slug);
         const db::Query batch[] = {std::move(insert), std::move(get)};
@@ -235,7 +244,9 @@ Awaitable<Response> update_article(RequestContext& context) {
     auto description = read_string(input, "description");
     auto body = read_string(input, "body");
     for (const auto* field : {&title, &description, &body}) {
-        const char* name = field == &title ? "title" : field == &description ? "description" : "body";
+        const char* name = field == &title         ? "title"
+                           : field == &description ? "description"
+                                                   : "body";
         if (field->present && (field->is_null || is_blank(field->value))) {
             throw http::unprocessable(name, "can't be blank");
         }
@@ -251,7 +262,8 @@ Awaitable<Response> update_article(RequestContext& context) {
         return field.present ? std::optional(field.value) : std::nullopt;
     };
 
-    std::string slug = title.present ? slugify(title.value) : std::string(context.params.get("slug"));
+    std::string slug =
+        title.present ? slugify(title.value) : std::string(context.params.get("slug"));
     for (int attempt = 1;; ++attempt) {
         std::vector<db::Query> batch;
         db::Query update(kUpdateArticle);

@@ -22,16 +22,16 @@ const db::Statement kArticleExists("comment_article_exists",
                                    "SELECT id FROM articles WHERE slug = $1");
 // Newest first.
 const db::Statement kListComments(
-    "comment_list",
-    "SELECT " CONDUIT_COMMENT_COLUMNS " FROM comments c"
-    " JOIN articles a ON a.id = c.article_id JOIN users u ON u.id = c.author_id"
-    " WHERE a.slug = $2 ORDER BY c.id DESC");
-const db::Statement kAddComment(
-    "comment_add",
-    "WITH c AS ("
-    " INSERT INTO comments (article_id, author_id, body)"
-    " SELECT id, $1, $3 FROM articles WHERE slug = $2 RETURNING *)"
-    " SELECT " CONDUIT_COMMENT_COLUMNS " FROM c JOIN users u ON u.id = c.author_id");
+    "comment_list", "SELECT " CONDUIT_COMMENT_COLUMNS
+                    " FROM comments c"
+                    " JOIN articles a ON a.id = c.article_id JOIN users u ON u.id = c.author_id"
+                    " WHERE a.slug = $2 ORDER BY c.id DESC");
+const db::Statement kAddComment("comment_add",
+                                "WITH c AS ("
+                                " INSERT INTO comments (article_id, author_id, body)"
+                                " SELECT id, $1, $3 FROM articles WHERE slug = $2 RETURNING *)"
+                                " SELECT " CONDUIT_COMMENT_COLUMNS
+                                " FROM c JOIN users u ON u.id = c.author_id");
 const db::Statement kFindComment(
     "comment_find",
     "SELECT c.author_id FROM comments c JOIN articles a ON a.id = c.article_id"
@@ -64,7 +64,8 @@ Awaitable<Response> list_comments(RequestContext& context) {
     if (results[0].empty()) throw http::not_found("article");
 
     boost::json::array comments;
-    for (int i = 0; i < results[1].rows(); ++i) comments.emplace_back(views::comment(results[1], i));
+    for (int i = 0; i < results[1].rows(); ++i)
+        comments.emplace_back(views::comment(results[1], i));
     co_return http::json_response(Status::ok, {{"comments", std::move(comments)}});
 }
 

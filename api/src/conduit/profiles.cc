@@ -32,7 +32,8 @@ Awaitable<Response> respond_with_profile(RequestContext& context,
                                          const db::Statement* change) {
     const auto username = context.params.get("username");
     std::vector<db::Query> batch;
-    if (change != nullptr) batch.push_back(std::move(db::Query(*change).bind(viewer).bind(username)));
+    if (change != nullptr)
+        batch.push_back(std::move(db::Query(*change).bind(viewer).bind(username)));
     batch.push_back(std::move(db::Query(kGetProfile).bind(viewer).bind(username)));
     auto results = co_await context.db(batch);
     const auto& profile = results.back();

@@ -14,10 +14,9 @@ using http::Status;
 
 // Tags in use, most used first. Tags left behind by deleted or edited
 // articles stay in the table but are not listed.
-const db::Statement kListTags(
-    "tag_list",
-    "SELECT t.name FROM tags t JOIN article_tags at ON at.tag_id = t.id"
-    " GROUP BY t.id, t.name ORDER BY count(*) DESC, t.name");
+const db::Statement kListTags("tag_list",
+                              "SELECT t.name FROM tags t JOIN article_tags at ON at.tag_id = t.id"
+                              " GROUP BY t.id, t.name ORDER BY count(*) DESC, t.name");
 
 Awaitable<Response> list_tags(RequestContext& context) {
     auto rows = co_await context.db(db::Query(kListTags));
@@ -29,8 +28,6 @@ Awaitable<Response> list_tags(RequestContext& context) {
 
 }  // namespace
 
-void add_tag_routes(http::Router& router) {
-    router.add(http::Verb::get, "/api/tags", list_tags);
-}
+void add_tag_routes(http::Router& router) { router.add(http::Verb::get, "/api/tags", list_tags); }
 
 }  // namespace conduit

@@ -33,23 +33,22 @@ const db::Statement kInsertUser(
     "user_insert",
     "INSERT INTO users AS u (username, email, password_hash) VALUES ($1, $2, $3)"
     " RETURNING " CONDUIT_USER_COLUMNS);
-const db::Statement kFindByEmail(
-    "user_find_by_email",
-    "SELECT " CONDUIT_USER_COLUMNS ", u.password_hash FROM users u WHERE lower(u.email) = lower($1)");
+const db::Statement kFindByEmail("user_find_by_email",
+                                 "SELECT " CONDUIT_USER_COLUMNS
+                                 ", u.password_hash FROM users u WHERE lower(u.email) = lower($1)");
 const db::Statement kFindById("user_find_by_id",
                               "SELECT " CONDUIT_USER_COLUMNS " FROM users u WHERE u.id = $1");
 // $3/$4: new email/username or NULL to keep; $5: new hash or NULL; $6/$8:
 // whether bio/image change; $7/$9: their new values (NULL clears).
-const db::Statement kUpdateUser(
-    "user_update",
-    "UPDATE users AS u SET"
-    " email = COALESCE($2, u.email),"
-    " username = COALESCE($3, u.username),"
-    " password_hash = COALESCE($4, u.password_hash),"
-    " bio = CASE WHEN $5 THEN $6 ELSE u.bio END,"
-    " image = CASE WHEN $7 THEN $8 ELSE u.image END,"
-    " updated_at = now()"
-    " WHERE u.id = $1 RETURNING " CONDUIT_USER_COLUMNS);
+const db::Statement kUpdateUser("user_update",
+                                "UPDATE users AS u SET"
+                                " email = COALESCE($2, u.email),"
+                                " username = COALESCE($3, u.username),"
+                                " password_hash = COALESCE($4, u.password_hash),"
+                                " bio = CASE WHEN $5 THEN $6 ELSE u.bio END,"
+                                " image = CASE WHEN $7 THEN $8 ELSE u.image END,"
+                                " updated_at = now()"
+                                " WHERE u.id = $1 RETURNING " CONDUIT_USER_COLUMNS);
 
 Response user_response(Status status, const db::Result& result, std::string_view token) {
     return http::json_response(status, {{"user", views::user(result, 0, token)}});
@@ -140,7 +139,8 @@ Awaitable<Response> login(RequestContext& context) {
             overloaded = true;
         }
     }
-    if (overloaded) throw http::ApiError(Status::service_unavailable, "server", "busy, retry later");
+    if (overloaded)
+        throw http::ApiError(Status::service_unavailable, "server", "busy, retry later");
     if (!valid) throw http::ApiError(Status::unauthorized, "credentials", "invalid");
     const auto token = context.services.tokens.issue(found.integer(0, 0));
     co_return user_response(Status::ok, found, token);

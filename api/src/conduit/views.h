@@ -16,8 +16,8 @@ namespace conduit::views {
 
 // Profile columns for the user aliased `u`, as seen by the user whose id
 // is `viewer` (a SQL expression; NULL for an anonymous caller).
-#define CONDUIT_PROFILE_COLUMNS(viewer)                                          \
-    "u.username, u.bio, u.image, EXISTS (SELECT 1 FROM follows fo"                \
+#define CONDUIT_PROFILE_COLUMNS(viewer)                            \
+    "u.username, u.bio, u.image, EXISTS (SELECT 1 FROM follows fo" \
     " WHERE fo.follower_id = " viewer " AND fo.followee_id = u.id)"
 inline constexpr int kProfileColumnCount = 4;
 
@@ -25,7 +25,7 @@ boost::json::object profile(const db::Result& result, int row, int first = 0);
 
 // Article columns for article `a` joined with its author `u`, as seen by
 // the viewer $1; the body column is NULL in lists.
-#define CONDUIT_ARTICLE_COLUMNS(body)                                                     \
+#define CONDUIT_ARTICLE_COLUMNS(body) \
     "a.slug, a.title, a.description, " body ", " CONDUIT_ISO_TIME("a.created_at") ", "    \
     CONDUIT_ISO_TIME("a.updated_at") ", a.favorites_count, "                              \
     "EXISTS (SELECT 1 FROM favorites f WHERE f.user_id = $1 AND f.article_id = a.id), "  \
@@ -36,9 +36,9 @@ boost::json::object profile(const db::Result& result, int row, int first = 0);
 boost::json::object article(const db::Result& result, int row);
 
 // Comment columns for comment `c` with its author `u`, as seen by $1.
-#define CONDUIT_COMMENT_COLUMNS                                               \
-    "c.id, " CONDUIT_ISO_TIME("c.created_at") ", " CONDUIT_ISO_TIME("c.updated_at") \
-    ", c.body, " CONDUIT_PROFILE_COLUMNS("$1")
+#define CONDUIT_COMMENT_COLUMNS                                      \
+    "c.id, " CONDUIT_ISO_TIME("c.created_at") ", " CONDUIT_ISO_TIME( \
+        "c.updated_at") ", c.body, " CONDUIT_PROFILE_COLUMNS("$1")
 
 boost::json::object comment(const db::Result& result, int row);
 

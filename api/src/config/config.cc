@@ -54,7 +54,8 @@ AuthConfig load_auth(const Env& env) {
             secret->size(), kMinJwtSecretBytes));
     }
     auth.jwt_secret = std::move(*secret);
-    auth.jwt_ttl = std::chrono::seconds(env.integer("JWT_TTL_S", 30 * 24 * 3600, 60, 365 * 24 * 3600));
+    auth.jwt_ttl =
+        std::chrono::seconds(env.integer("JWT_TTL_S", 30 * 24 * 3600, 60, 365 * 24 * 3600));
     auth.hash_threads = static_cast<std::size_t>(env.integer("PASSWORD_HASH_THREADS", 2, 1, 64));
     auth.argon2_memory_kib = static_cast<std::size_t>(env.integer(
         "ARGON2_MEMORY_KIB", kMinArgon2MemoryKib, kMinArgon2MemoryKib, 4 * 1024 * 1024));

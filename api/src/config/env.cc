@@ -46,16 +46,17 @@ std::optional<std::string> Env::secret(std::string_view name) const {
 
     std::ifstream in(*path, std::ios::binary);
     if (!in) {
-        throw ConfigError(fmt::format("{}={}: the file cannot be read; expected a readable file "
-                                      "that contains {}",
-                                      file_var, *path, name));
+        throw ConfigError(
+            fmt::format("{}={}: the file cannot be read; expected a readable file "
+                        "that contains {}",
+                        file_var, *path, name));
     }
     std::ostringstream content;
     content << in.rdbuf();
     std::string value = trim_trailing_newline(content.str());
     if (value.empty()) {
-        throw ConfigError(
-            fmt::format("{}={}: the file is empty; expected it to contain {}", file_var, *path, name));
+        throw ConfigError(fmt::format("{}={}: the file is empty; expected it to contain {}",
+                                      file_var, *path, name));
     }
     return value;
 }
@@ -85,8 +86,7 @@ bool Env::boolean(std::string_view name, bool fallback) const {
     if (!value) return fallback;
     if (*value == "true" || *value == "1" || *value == "yes") return true;
     if (*value == "false" || *value == "0" || *value == "no") return false;
-    throw ConfigError(
-        fmt::format("{}={:?}: invalid value; expected true or false", name, *value));
+    throw ConfigError(fmt::format("{}={:?}: invalid value; expected true or false", name, *value));
 }
 
 }  // namespace conduit::config

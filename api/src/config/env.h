@@ -14,7 +14,7 @@ namespace conduit::config {
 // line that names the variable, the rejected value (never for secrets) and
 // what is expected.
 class ConfigError : public std::runtime_error {
-  public:
+public:
     using std::runtime_error::runtime_error;
 };
 
@@ -29,7 +29,7 @@ EnvLookup process_env();
 // variable when the value is present but invalid, and returns the default
 // when the variable is unset or empty.
 class Env {
-  public:
+public:
     explicit Env(EnvLookup lookup) : lookup_(std::move(lookup)) {}
 
     std::optional<std::string> raw(std::string_view name) const;
@@ -49,7 +49,7 @@ class Env {
 
     bool boolean(std::string_view name, bool fallback) const;
 
-  private:
+private:
     EnvLookup lookup_;
 };
 

@@ -124,8 +124,8 @@ asio::awaitable<std::string> Connection::connect(const ConnectOptions& options,
         // libpq may open a new socket during the handshake (another host
         // or address, SSL retry), so the descriptor is re-read every round.
         rebind_socket();
-        const auto type = status == PGRES_POLLING_READING ? Descriptor::wait_read
-                                                          : Descriptor::wait_write;
+        const auto type =
+            status == PGRES_POLLING_READING ? Descriptor::wait_read : Descriptor::wait_write;
         const bool ready = co_await wait(type);
         if (!ready) {
             std::string reason = timed_out_ ? "connect timed out" : "connect cancelled";
@@ -189,8 +189,8 @@ asio::awaitable<std::vector<Result>> Connection::execute(std::span<const Query> 
         }
         const std::string name(statement.name());
         auto values = query.values();
-        if (PQsendQueryPrepared(conn_, name.c_str(), static_cast<int>(values.size()),
-                                values.data(), nullptr, nullptr, 0) == 0) {
+        if (PQsendQueryPrepared(conn_, name.c_str(), static_cast<int>(values.size()), values.data(),
+                                nullptr, nullptr, 0) == 0) {
             throw lost("sending a statement failed");
         }
         is_prepare.push_back(false);

@@ -32,7 +32,7 @@ struct ConnectOptions {
 // executor's thread, and at most one connect() or execute() may be in
 // progress at a time.
 class Connection : public std::enable_shared_from_this<Connection> {
-  public:
+public:
     explicit Connection(boost::asio::any_io_executor executor);
     ~Connection();
     Connection(const Connection&) = delete;
@@ -61,7 +61,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
     bool is_open() const { return conn_ != nullptr; }
     void close();
 
-  private:
+private:
     boost::asio::awaitable<bool> wait(boost::asio::posix::stream_descriptor::wait_type type);
     boost::asio::awaitable<void> flush();
     boost::asio::awaitable<PGresult*> next_result();

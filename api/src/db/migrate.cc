@@ -34,8 +34,8 @@ std::string clean_message(const char* text) {
 }
 
 BlockingConnection open(const ConnectOptions& options, std::chrono::milliseconds timeout) {
-    const std::string timeout_s = std::to_string(std::max<long long>(
-        1, std::chrono::duration_cast<std::chrono::seconds>(timeout).count()));
+    const std::string timeout_s = std::to_string(
+        std::max<long long>(1, std::chrono::duration_cast<std::chrono::seconds>(timeout).count()));
     std::vector<const char*> keys{"dbname", "application_name", "connect_timeout"};
     std::vector<const char*> values{options.conninfo.empty() ? nullptr : options.conninfo.c_str(),
                                     "conduit-migrate", timeout_s.c_str()};
@@ -82,8 +82,8 @@ std::vector<Migration> load_migrations(const std::string& dir) {
         const std::string name = entry.path().filename().string();
         if (entry.path().extension() != ".sql") continue;
         Migration migration;
-        auto [end, parse_ec] = std::from_chars(name.data(), name.data() + name.size(),
-                                               migration.version);
+        auto [end, parse_ec] =
+            std::from_chars(name.data(), name.data() + name.size(), migration.version);
         if (parse_ec != std::errc() || *end != '_' || migration.version <= 0) {
             throw std::runtime_error(fmt::format(
                 "migration file {} has no version prefix; expected a name like 0001_name.sql",
@@ -117,7 +117,8 @@ MigrationReport apply_migrations(const ConnectOptions& options,
 
     // The lock is taken before the bookkeeping table is created: concurrent
     // CREATE TABLE IF NOT EXISTS can still fail on the catalog's unique index.
-    run(c, fmt::format("SELECT pg_advisory_lock({})", kMigrationLockKey), "taking the migration lock");
+    run(c, fmt::format("SELECT pg_advisory_lock({})", kMigrationLockKey),
+        "taking the migration lock");
     run(c,
         "CREATE TABLE IF NOT EXISTS schema_migrations ("
         " version bigint PRIMARY KEY,"
@@ -141,11 +142,12 @@ MigrationReport apply_migrations(const ConnectOptions& options,
             run(c, migration.sql, context);
             const std::string version = std::to_string(migration.version);
             const char* params[] = {version.c_str(), migration.name.c_str()};
-            Result insert(PQexecParams(c, "INSERT INTO schema_migrations (version, name) VALUES ($1, $2)",
-                                       2, nullptr, params, nullptr, nullptr, 0));
+            Result insert(
+                PQexecParams(c, "INSERT INTO schema_migrations (version, name) VALUES ($1, $2)", 2,
+                             nullptr, params, nullptr, nullptr, 0));
             if (PQresultStatus(insert.get()) != PGRES_COMMAND_OK) {
-                throw std::runtime_error(fmt::format("{} failed: {}", context,
-                                                     clean_message(PQerrorMessage(c))));
+                throw std::runtime_error(
+                    fmt::format("{} failed: {}", context, clean_message(PQerrorMessage(c))));
             }
             run(c, "COMMIT", context);
         } catch (...) {
@@ -154,7 +156,8 @@ MigrationReport apply_migrations(const ConnectOptions& options,
         }
         report.applied.push_back(migration.name);
     }
-    run(c, fmt::format("SELECT pg_advisory_unlock({})", kMigrationLockKey), "releasing the migration lock");
+    run(c, fmt::format("SELECT pg_advisory_unlock({})", kMigrationLockKey),
+        "releasing the migration lock");
     return report;
 }
 

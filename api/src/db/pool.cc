@@ -124,10 +124,9 @@ void Pool::log_connect_failure(const std::string& reason, std::chrono::milliseco
     const auto now = Clock::now();
     if (now - last_failure_log_ < kFailureLogInterval) return;
     last_failure_log_ = now;
-    log::warn("database connection failed; retrying",
-              {{"error", reason},
-               {"retry_in_ms", backoff.count()},
-               {"failed_attempts", failures_since_log_}});
+    log::warn("database connection failed; retrying", {{"error", reason},
+                                                       {"retry_in_ms", backoff.count()},
+                                                       {"failed_attempts", failures_since_log_}});
 }
 
 void Pool::make_idle(std::size_t index) {

@@ -1,9 +1,9 @@
 #pragma once
 
+#include <atomic>
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/steady_timer.hpp>
-#include <atomic>
 #include <deque>
 #include <memory>
 #include <span>
@@ -38,7 +38,7 @@ class Pool;
 // Exclusive use of one pooled connection. Returns it to the pool when
 // destroyed; a connection that broke meanwhile is replaced instead.
 class Lease {
-  public:
+public:
     Lease() = default;
     Lease(Pool* pool, std::size_t slot) : pool_(pool), slot_(slot) {}
     Lease(Lease&& other) noexcept;
@@ -47,7 +47,7 @@ class Lease {
 
     Connection& connection() const;
 
-  private:
+private:
     Pool* pool_ = nullptr;
     std::size_t slot_ = 0;
 };
@@ -59,7 +59,7 @@ class Lease {
 // known to be unreachable, a request that finds no open connection fails
 // at once with Unavailable instead of waiting.
 class Pool {
-  public:
+public:
     Pool(boost::asio::io_context& io, PoolOptions options, PoolStats& stats);
     ~Pool();
 
@@ -74,12 +74,12 @@ class Pool {
 
     // Runs `batch` on a pooled connection within the query timeout, or
     // `timeout` when given. Throws as Connection::execute does.
-    boost::asio::awaitable<std::vector<Result>> execute(
-        std::span<const Query> batch, std::chrono::milliseconds timeout = {});
+    boost::asio::awaitable<std::vector<Result>> execute(std::span<const Query> batch,
+                                                        std::chrono::milliseconds timeout = {});
 
     std::size_t open_count() const { return open_; }
 
-  private:
+private:
     friend class Lease;
     enum class State { kConnecting, kIdle, kBusy };
     struct Slot {

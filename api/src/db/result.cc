@@ -18,9 +18,7 @@ std::int64_t parse_integer(std::string_view text) {
 
 }  // namespace
 
-std::int64_t Result::integer(int row, int column) const {
-    return parse_integer(text(row, column));
-}
+std::int64_t Result::integer(int row, int column) const { return parse_integer(text(row, column)); }
 
 std::int64_t Result::affected_rows() const {
     std::string_view tuples = PQcmdTuples(result_.get());

@@ -12,7 +12,7 @@ namespace conduit::db {
 // Owns one PGresult in text format. Accessors take zero-based row and column
 // indexes and require them to be in range.
 class Result {
-  public:
+public:
     Result() = default;
     explicit Result(PGresult* result) : result_(result) {}
 
@@ -37,7 +37,7 @@ class Result {
     // Number of rows changed by INSERT/UPDATE/DELETE.
     std::int64_t affected_rows() const;
 
-  private:
+private:
     struct Clear {
         void operator()(PGresult* result) const { PQclear(result); }
     };

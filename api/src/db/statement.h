@@ -13,14 +13,14 @@ namespace conduit::db {
 // the label statements are known by in logs. Define statements as
 // namespace-scope constants: the id is assigned at construction.
 class Statement {
-  public:
+public:
     Statement(std::string_view name, std::string_view sql);
 
     std::string_view name() const { return name_; }
     std::string_view sql() const { return sql_; }
     std::size_t id() const { return id_; }
 
-  private:
+private:
     std::string name_;
     std::string sql_;
     std::size_t id_;
@@ -28,7 +28,7 @@ class Statement {
 
 // One execution of a statement with its parameters, sent in text format.
 class Query {
-  public:
+public:
     explicit Query(const Statement& statement) : statement_(&statement) {}
 
     Query& bind(std::string_view value);
@@ -48,7 +48,7 @@ class Query {
     std::vector<const char*> values() const;
     std::size_t size() const { return values_.size(); }
 
-  private:
+private:
     const Statement* statement_;
     std::vector<std::string> values_;
     std::vector<bool> nulls_;

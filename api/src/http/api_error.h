@@ -11,14 +11,14 @@ namespace conduit::http {
 // body {"errors":{"<field>":["<message>"]}}. Handlers throw it; the
 // dispatcher turns it into the response.
 class ApiError : public std::runtime_error {
-  public:
+public:
     ApiError(Status status, std::string field, std::string message)
         : std::runtime_error(message), status_(status), field_(std::move(field)) {}
 
     Status status() const { return status_; }
     const std::string& field() const { return field_; }
 
-  private:
+private:
     Status status_;
     std::string field_;
 };

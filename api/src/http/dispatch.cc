@@ -53,9 +53,8 @@ Awaitable<Response> run_handler(const Router::Route& route, RequestContext& cont
         log::warn("database unavailable", {{"request_id", request_id}, {"error", e.what()}});
         co_return error_response(Status::service_unavailable, "database", "unavailable");
     } catch (const db::QueryError& e) {
-        log::error("database query failed", {{"request_id", request_id},
-                                             {"sqlstate", e.sqlstate()},
-                                             {"error", e.what()}});
+        log::error("database query failed",
+                   {{"request_id", request_id}, {"sqlstate", e.sqlstate()}, {"error", e.what()}});
     } catch (const std::exception& e) {
         log::error("request failed", {{"request_id", request_id}, {"error", e.what()}});
     }

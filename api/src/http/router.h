@@ -16,7 +16,7 @@ using Handler = std::function<Awaitable<Response>(RequestContext&)>;
 
 // Values captured from ":name" segments of a route pattern, percent-decoded.
 class PathParams {
-  public:
+public:
     static constexpr std::size_t kMax = 4;
 
     // Returns the value of parameter `name`; empty when the route has none.
@@ -24,7 +24,7 @@ class PathParams {
     void add(std::string_view name, std::string value);
     void clear() { size_ = 0; }
 
-  private:
+private:
     std::array<std::pair<std::string_view, std::string>, kMax> items_;
     std::size_t size_ = 0;
 };
@@ -34,7 +34,7 @@ class PathParams {
 // segments win over parameters at the same position. Not thread-safe to
 // modify; matching is read-only and safe from any thread once built.
 class Router {
-  public:
+public:
     struct Route {
         Verb method;
         std::string pattern;
@@ -54,7 +54,7 @@ class Router {
     // `path` is the raw request path without the query string.
     Match match(Verb method, std::string_view path) const;
 
-  private:
+private:
     std::vector<Route> routes_;
 };
 

@@ -156,7 +156,8 @@ asio::awaitable<void> Worker::session(tcp::socket socket) {
         parser.header_limit(static_cast<std::uint32_t>(limits.max_header_bytes));
         parser.body_limit(limits.max_body_bytes);
         stream.expires_after(limits.read_timeout);
-        auto [read_ec, read_bytes] = co_await beast_http::async_read(stream, buffer, parser, kTuple);
+        auto [read_ec, read_bytes] =
+            co_await beast_http::async_read(stream, buffer, parser, kTuple);
 
         Response response;
         bool keep_alive = false;

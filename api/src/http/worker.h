@@ -1,10 +1,10 @@
 #pragma once
 
+#include <atomic>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
-#include <atomic>
 #include <list>
 
 #include "app/services.h"
@@ -18,7 +18,7 @@ namespace conduit::http {
 // threads. Members other than the constructor, run() and the posting
 // functions (drain, stop) must be called on the worker's thread.
 class Worker {
-  public:
+public:
     Worker(const Services& services, const Router& router, db::PoolStats& pool_stats,
            std::size_t index);
 
@@ -37,7 +37,7 @@ class Worker {
     // Thread-safe: closes every connection and the database pool.
     void stop();
 
-  private:
+private:
     struct SessionEntry {
         boost::beast::tcp_stream* stream;
         bool idle;

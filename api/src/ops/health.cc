@@ -57,8 +57,7 @@ Awaitable<Response> readyz(RequestContext& context) {
     boost::json::object body{
         {"status", ready ? "ok" : "unavailable"},
         {"checks", {{"database", std::move(database)}, {"migrations", std::move(migrations)}}}};
-    auto response =
-        http::json_response(ready ? Status::ok : Status::service_unavailable, body);
+    auto response = http::json_response(ready ? Status::ok : Status::service_unavailable, body);
     response.set(boost::beast::http::field::cache_control, "no-store");
     co_return response;
 }

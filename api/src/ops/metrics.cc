@@ -48,15 +48,17 @@ std::string Metrics::render() const {
     out.reserve(8192);
     {
         std::lock_guard lock(mutex_);
-        out += "# HELP http_requests_total HTTP requests by method, route template and status.\n"
-               "# TYPE http_requests_total counter\n";
+        out +=
+            "# HELP http_requests_total HTTP requests by method, route template and status.\n"
+            "# TYPE http_requests_total counter\n";
         for (const auto& [key, count] : requests_) {
             const auto& [method, route, code] = key;
             out += fmt::format("http_requests_total{{method=\"{}\",route=\"{}\",code=\"{}\"}} {}\n",
                                escape(method), escape(route), code, count);
         }
-        out += "# HELP http_request_duration_seconds Time from a complete request to its response.\n"
-               "# TYPE http_request_duration_seconds histogram\n";
+        out +=
+            "# HELP http_request_duration_seconds Time from a complete request to its response.\n"
+            "# TYPE http_request_duration_seconds histogram\n";
         for (const auto& [key, histogram] : durations_) {
             const auto labels =
                 fmt::format("method=\"{}\",route=\"{}\"", escape(key.first), escape(key.second));
@@ -64,9 +66,10 @@ std::string Metrics::render() const {
                 out += fmt::format("http_request_duration_seconds_bucket{{{},le=\"{}\"}} {}\n",
                                    labels, kBuckets[i], histogram.buckets[i]);
             }
-            out += fmt::format("http_request_duration_seconds_bucket{{{},le=\"+Inf\"}} {}\n", labels,
-                               histogram.count);
-            out += fmt::format("http_request_duration_seconds_sum{{{}}} {}\n", labels, histogram.sum);
+            out += fmt::format("http_request_duration_seconds_bucket{{{},le=\"+Inf\"}} {}\n",
+                               labels, histogram.count);
+            out +=
+                fmt::format("http_request_duration_seconds_sum{{{}}} {}\n", labels, histogram.sum);
             out += fmt::format("http_request_duration_seconds_count{{{}}} {}\n", labels,
                                histogram.count);
         }

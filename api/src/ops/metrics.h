@@ -17,7 +17,7 @@ namespace conduit::ops {
 // template, rendered in the Prometheus text exposition format (0.0.4).
 // Thread-safe.
 class Metrics {
-  public:
+public:
     // Upper bounds of the latency histogram buckets, in seconds.
     static constexpr std::array<double, 12> kBuckets{0.001, 0.0025, 0.005, 0.01, 0.025, 0.05,
                                                      0.1,   0.25,   0.5,   1.0,  2.5,   5.0};
@@ -33,7 +33,7 @@ class Metrics {
 
     std::string render() const;
 
-  private:
+private:
     struct Histogram {
         std::array<std::uint64_t, kBuckets.size()> buckets{};
         std::uint64_t count = 0;

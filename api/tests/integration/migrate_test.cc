@@ -1,12 +1,13 @@
 // Migrations against the real test cluster: idempotence and concurrent runs.
 
+#include "db/migrate.h"
+
 #include <gtest/gtest.h>
 
 #include <cstdlib>
 #include <future>
 #include <vector>
 
-#include "db/migrate.h"
 #include "support/api_process.h"
 #include "support/test_cluster.h"
 
@@ -18,14 +19,10 @@ db::ConnectOptions options() {
     return {cluster.database_url(), cluster.password(), std::chrono::milliseconds(5000)};
 }
 
-std::vector<db::Migration> migrations() {
-    return db::load_migrations(CONDUIT_MIGRATIONS_DIR);
-}
+std::vector<db::Migration> migrations() { return db::load_migrations(CONDUIT_MIGRATIONS_DIR); }
 
 // Drops every table, so that the next migration run starts from nothing.
-void reset_schema() {
-    execute_sql("DROP SCHEMA public CASCADE; CREATE SCHEMA public;");
-}
+void reset_schema() { execute_sql("DROP SCHEMA public CASCADE; CREATE SCHEMA public;"); }
 
 TEST(Migrations, SecondRunAppliesNothing) {
     reset_schema();

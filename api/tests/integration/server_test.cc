@@ -23,7 +23,7 @@ double seconds_since(Clock::time_point start) {
 }
 
 class Server : public ::testing::Test {
-  protected:
+protected:
     void TearDown() override {
         // A test that stopped the database must not leave it stopped.
         TestCluster::get().start();
@@ -187,14 +187,15 @@ TEST_F(Server, MetricsCountRequestsByRoute) {
     request(api.port(), "GET", "/api/profiles/nobody-here");
     const auto metrics = request(api.port(), "GET", "/metrics");
     EXPECT_EQ(metrics.status, 200U);
-    EXPECT_NE(metrics.body.find(
-                  R"(http_requests_total{method="GET",route="/api/profiles/:username",code="404"} 1)"),
-              std::string::npos)
+    EXPECT_NE(
+        metrics.body.find(
+            R"(http_requests_total{method="GET",route="/api/profiles/:username",code="404"} 1)"),
+        std::string::npos)
         << metrics.body;
-    for (const char* family : {"http_request_duration_seconds_bucket", "http_requests_in_flight",
-                               "db_pool_connections_open", "process_resident_memory_bytes",
-                               "process_open_fds", "process_start_time_seconds",
-                               "conduit_build_info"}) {
+    for (const char* family :
+         {"http_request_duration_seconds_bucket", "http_requests_in_flight",
+          "db_pool_connections_open", "process_resident_memory_bytes", "process_open_fds",
+          "process_start_time_seconds", "conduit_build_info"}) {
         EXPECT_NE(metrics.body.find(family), std::string::npos) << family;
     }
 }

@@ -20,13 +20,11 @@
 namespace conduit::testing {
 namespace {
 
-std::string api_binary() {
-    return CONDUIT_API_BINARY;
-}
+std::string api_binary() { return CONDUIT_API_BINARY; }
 
 // Starts the binary with exactly `env`, output redirected to `log_path`.
-pid_t spawn(const std::vector<std::string>& arguments, const std::map<std::string, std::string>& env,
-            const std::string& log_path) {
+pid_t spawn(const std::vector<std::string>& arguments,
+            const std::map<std::string, std::string>& env, const std::string& log_path) {
     std::vector<std::string> env_strings;
     for (const auto& [name, value] : env) {
         if (!value.empty()) env_strings.push_back(name + "=" + value);

@@ -13,7 +13,7 @@ using Environment = std::map<std::string, std::string>;
 // A conduit-api child process on a free loopback port, configured for the
 // test cluster. Stdout and stderr go to a log file that tests can read.
 class ApiProcess {
-  public:
+public:
     // `overrides` replace or add environment variables; an empty value
     // removes the variable.
     explicit ApiProcess(Environment overrides = {});
@@ -36,7 +36,7 @@ class ApiProcess {
     int wait_for_exit(std::chrono::milliseconds timeout);
     bool running() const;
 
-  private:
+private:
     int port_ = 0;
     pid_t pid_ = -1;
     std::string log_path_;

@@ -26,8 +26,8 @@ HttpResponse request(int port, const std::string& method, const std::string& tar
     asio::ip::tcp::socket socket(io);
     socket.connect({asio::ip::make_address("127.0.0.1"), static_cast<unsigned short>(port)});
 
-    beast::http::request<beast::http::string_body> req{beast::http::string_to_verb(method),
-                                                        target, 11};
+    beast::http::request<beast::http::string_body> req{beast::http::string_to_verb(method), target,
+                                                       11};
     req.set(beast::http::field::host, "127.0.0.1");
     for (const auto& [name, value] : headers) req.set(name, value);
     if (!body.empty()) {

@@ -25,7 +25,7 @@ std::optional<HttpResponse> try_request(int port, const std::string& method,
 
 // A raw TCP connection for sending malformed or partial requests.
 class RawConnection {
-  public:
+public:
     explicit RawConnection(int port);
     ~RawConnection();
     RawConnection(const RawConnection&) = delete;
@@ -36,7 +36,7 @@ class RawConnection {
     // read; `closed` tells whether the peer closed the connection.
     std::string read_until_closed(std::chrono::milliseconds timeout, bool& closed);
 
-  private:
+private:
     int fd_ = -1;
 };
 

@@ -7,7 +7,7 @@ namespace conduit::testing {
 // The PostgreSQL cluster started by the "pg" CTest fixture (support/test-pg),
 // whose folder the build passes in as CONDUIT_TEST_PG_DIR.
 class TestCluster {
-  public:
+public:
     // Reads DIR/env; fails the calling test when the fixture did not run.
     static TestCluster& get();
 
@@ -21,7 +21,7 @@ class TestCluster {
     void stop() const;
     void start() const;
 
-  private:
+private:
     int port_ = 0;
     std::string password_file_;
     std::string data_dir_;

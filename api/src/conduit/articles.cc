@@ -2,6 +2,7 @@
 
 #include <boost/json/serialize.hpp>
 
+#include "conduit/article_queries.h"
 #include "conduit/current_user.h"
 #include "conduit/handlers.h"
 #include "conduit/json_input.h"
@@ -67,10 +68,6 @@ const db::Statement kFeed("article_feed", CONDUIT_LIST("WHERE " CONDUIT_FEED_FIL
 const db::Statement kCountFeed("article_count_feed",
                                CONDUIT_COUNT("WHERE " CONDUIT_FEED_FILTER("$1")));
 
-const db::Statement kGetArticle("article_get",
-                                "SELECT " CONDUIT_ARTICLE_COLUMNS("a.body")
-                                " FROM articles a JOIN users u ON u.id = a.author_id"
-                                " WHERE a.slug = $2");
 const db::Statement kFindOwner("article_find_owner",
                                "SELECT id, author_id FROM articles WHERE slug = $1");
 
@@ -192,7 +189,7 @@ Awaitable<Response> feed(RequestContext& context) {
 Awaitable<Response> get_article(RequestContext& context) {
     const auto caller = optional_caller(context);
     auto result = co_await context.db(
-        db::Query(kGetArticle).bind(viewer_id(caller)).bind(context.params.get("slug")));
+        db::Query(kGetArticleBySlug).bind(viewer_id(caller)).bind(context.params.get("slug")));
     co_return article_response(Status::ok, result);
 }
 
@@ -214,7 +211,7 @@ Awaitable<Response> create_article(RequestContext& context) {
             .bind(body)
             .bind(caller.user_id)
             .bind(tag_list);
-        db::Query get(kGetArticle);
+        db::Query get(kGetArticleBySlug);
         get.bind(caller.user_id).bind(slug);
         const db::Query batch[] = {std::move(insert), std::move(get)};
         bool slug_taken = false;
@@ -277,7 +274,7 @@ Awaitable<Response> update_article(RequestContext& context) {
             batch.push_back(std::move(db::Query(kClearTags).bind(article_id)));
             batch.push_back(std::move(db::Query(kAddTags).bind(article_id).bind(tags_json(*tags))));
         }
-        batch.push_back(std::move(db::Query(kGetArticle).bind(caller.user_id).bind(slug)));
+        batch.push_back(std::move(db::Query(kGetArticleBySlug).bind(caller.user_id).bind(slug)));
         bool slug_taken = false;
         try {
             auto results = co_await context.db(batch);

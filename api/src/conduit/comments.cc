@@ -2,11 +2,11 @@
 
 #include <charconv>
 
+#include "conduit/article_queries.h"
 #include "conduit/current_user.h"
 #include "conduit/handlers.h"
 #include "conduit/json_input.h"
 #include "conduit/views.h"
-#include "db/errors.h"
 #include "http/api_error.h"
 #include "http/response.h"
 
@@ -39,20 +39,6 @@ const db::Statement kFindComment(
 const db::Statement kDeleteComment("comment_delete",
                                    "DELETE FROM comments WHERE id = $1 RETURNING id");
 
-// Runs a statement that references an article; 404 when the article was
-// deleted between the lookup and the insert (a foreign key violation).
-Awaitable<db::Result> run_on_article(RequestContext& context, const db::Query& query) {
-    bool article_gone = false;
-    try {
-        co_return co_await context.db(query);
-    } catch (const db::QueryError& e) {
-        if (!e.is_foreign_key_violation()) throw;
-        article_gone = true;
-    }
-    if (article_gone) throw http::not_found("article");
-    co_return db::Result();
-}
-
 Awaitable<Response> list_comments(RequestContext& context) {
     const auto caller = optional_caller(context);
     const auto slug = context.params.get("slug");
@@ -73,11 +59,11 @@ Awaitable<Response> add_comment(RequestContext& context) {
     const auto caller = require_caller(context);
     const auto input = parse_wrapped_body(context.request, "comment");
     const std::string body = require_string(input, "body");
-    auto added = co_await run_on_article(
-        context,
-        db::Query(kAddComment).bind(caller.user_id).bind(context.params.get("slug")).bind(body));
-    if (added.empty()) throw http::not_found("article");
-    co_return http::json_response(Status::created, {{"comment", views::comment(added, 0)}});
+    const db::Query add[] = {std::move(
+        db::Query(kAddComment).bind(caller.user_id).bind(context.params.get("slug")).bind(body))};
+    auto added = co_await run_referencing_article(context, add);
+    if (added[0].empty()) throw http::not_found("article");
+    co_return http::json_response(Status::created, {{"comment", views::comment(added[0], 0)}});
 }
 
 Awaitable<Response> delete_comment(RequestContext& context) {

@@ -1,9 +1,9 @@
 // /api/articles/:slug/favorite.
 
+#include "conduit/article_queries.h"
 #include "conduit/current_user.h"
 #include "conduit/handlers.h"
 #include "conduit/views.h"
-#include "db/errors.h"
 #include "http/api_error.h"
 #include "http/response.h"
 
@@ -32,26 +32,15 @@ const db::Statement kUnfavorite(
     " AND article_id = (SELECT id FROM articles WHERE slug = $2) RETURNING article_id)"
     " UPDATE articles SET favorites_count = favorites_count - 1"
     " WHERE id IN (SELECT article_id FROM removed)");
-const db::Statement kGetArticle("favorite_get_article",
-                                "SELECT " CONDUIT_ARTICLE_COLUMNS("a.body")
-                                " FROM articles a JOIN users u ON u.id = a.author_id"
-                                " WHERE a.slug = $2");
 
 Awaitable<Response> change_favorite(RequestContext& context, const db::Statement& change) {
     const auto caller = require_caller(context);
     const auto slug = context.params.get("slug");
-    const db::Query batch[] = {std::move(db::Query(change).bind(caller.user_id).bind(slug)),
-                               std::move(db::Query(kGetArticle).bind(caller.user_id).bind(slug))};
-    std::vector<db::Result> results;
-    bool article_gone = false;
-    try {
-        results = co_await context.db(batch);
-    } catch (const db::QueryError& e) {
-        // The article was deleted between the lookup and the insert.
-        if (!e.is_foreign_key_violation()) throw;
-        article_gone = true;
-    }
-    if (article_gone || results[1].empty()) throw http::not_found("article");
+    const db::Query batch[] = {
+        std::move(db::Query(change).bind(caller.user_id).bind(slug)),
+        std::move(db::Query(kGetArticleBySlug).bind(caller.user_id).bind(slug))};
+    auto results = co_await run_referencing_article(context, batch);
+    if (results[1].empty()) throw http::not_found("article");
     co_return http::json_response(Status::ok, {{"article", views::article(results[1], 0)}});
 }
 

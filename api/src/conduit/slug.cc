@@ -19,7 +19,7 @@ std::string slugify(std::string_view title) {
             pending_dash = !slug.empty();
             continue;
         }
-        if (slug.size() >= kMaxLength) break;
+        if (slug.size() + (pending_dash ? 2 : 1) > kMaxLength) break;
         if (pending_dash) slug += '-';
         pending_dash = false;
         slug += static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte - 'A' + 'a' : byte);

@@ -43,7 +43,8 @@ std::string redact_conninfo(const std::string& conninfo) {
     std::string out;
     for (auto* option = options.get(); option->keyword != nullptr; ++option) {
         if (option->val == nullptr || *option->val == '\0') continue;
-        const bool secret = std::string_view(option->keyword) == "password";
+        // "password" and "sslpassword" both hold secrets.
+        const bool secret = std::string_view(option->keyword).ends_with("password");
         if (!out.empty()) out += ' ';
         out += fmt::format("{}={}", option->keyword, secret ? "***" : option->val);
     }

@@ -18,7 +18,8 @@ EnvLookup process_env() {
 }
 
 std::string trim_trailing_newline(std::string value) {
-    if (!value.empty() && value.back() == '\n') value.pop_back();
+    if (value.empty() || value.back() != '\n') return value;
+    value.pop_back();
     if (!value.empty() && value.back() == '\r') value.pop_back();
     return value;
 }

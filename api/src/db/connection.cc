@@ -5,6 +5,7 @@
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
+#include "db/connect_params.h"
 #include "db/errors.h"
 
 namespace conduit::db {
@@ -16,14 +17,7 @@ namespace {
 constexpr auto kTuple = asio::as_tuple(asio::use_awaitable);
 
 std::string error_message(PGconn* conn) {
-    std::string message = conn != nullptr ? PQerrorMessage(conn) : "out of memory";
-    while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) {
-        message.pop_back();
-    }
-    for (auto& c : message) {
-        if (c == '\n') c = ' ';
-    }
-    return message;
+    return one_line(conn != nullptr ? PQerrorMessage(conn) : nullptr);
 }
 
 std::string field(const PGresult* result, int code) {
@@ -89,21 +83,10 @@ Unavailable Connection::lost(std::string_view what) {
 asio::awaitable<std::string> Connection::connect(const ConnectOptions& options,
                                                  Clock::time_point deadline) {
     close();
-    const std::string pg_options =
-        fmt::format("-c statement_timeout={}", options.statement_timeout.count());
-    std::vector<const char*> keys{"dbname", "application_name", "options"};
-    std::vector<const char*> values{options.conninfo.empty() ? nullptr : options.conninfo.c_str(),
-                                    "conduit-api", pg_options.c_str()};
-    if (!options.password.empty()) {
-        keys.push_back("password");
-        values.push_back(options.password.c_str());
-    }
-    keys.push_back(nullptr);
-    values.push_back(nullptr);
-
-    // Later keywords override what the expanded "dbname" connection string
-    // set, so the password option wins over one inside DATABASE_URL.
-    conn_ = PQconnectStartParams(keys.data(), values.data(), 1);
+    ConnectParams params(options, "conduit-api");
+    params.add("options",
+               fmt::format("-c statement_timeout={}", options.statement_timeout.count()));
+    conn_ = PQconnectStartParams(params.keywords(), params.values(), 1);
     if (conn_ == nullptr || PQstatus(conn_) == CONNECTION_BAD) {
         std::string reason = error_message(conn_);
         close();

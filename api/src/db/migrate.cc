@@ -11,6 +11,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "db/connect_params.h"
 #include "db/result.h"
 
 namespace conduit::db {
@@ -24,33 +25,16 @@ struct ConnectionCloser {
 };
 using BlockingConnection = std::unique_ptr<PGconn, ConnectionCloser>;
 
-std::string clean_message(const char* text) {
-    std::string message = text != nullptr ? text : "";
-    while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) {
-        message.pop_back();
-    }
-    std::replace(message.begin(), message.end(), '\n', ' ');
-    return message;
-}
-
 BlockingConnection open(const ConnectOptions& options, std::chrono::milliseconds timeout) {
-    const std::string timeout_s = std::to_string(
-        std::max<long long>(1, std::chrono::duration_cast<std::chrono::seconds>(timeout).count()));
-    std::vector<const char*> keys{"dbname", "application_name", "connect_timeout"};
-    std::vector<const char*> values{options.conninfo.empty() ? nullptr : options.conninfo.c_str(),
-                                    "conduit-migrate", timeout_s.c_str()};
-    if (!options.password.empty()) {
-        keys.push_back("password");
-        values.push_back(options.password.c_str());
-    }
-    keys.push_back(nullptr);
-    values.push_back(nullptr);
-
-    BlockingConnection conn(PQconnectdbParams(keys.data(), values.data(), 1));
+    ConnectParams params(options, "conduit-migrate");
+    params.add("connect_timeout",
+               std::to_string(std::max<long long>(
+                   1, std::chrono::duration_cast<std::chrono::seconds>(timeout).count())));
+    BlockingConnection conn(PQconnectdbParams(params.keywords(), params.values(), 1));
     if (!conn || PQstatus(conn.get()) != CONNECTION_OK) {
         throw std::runtime_error(
             fmt::format("connecting to the database failed: {}",
-                        clean_message(conn ? PQerrorMessage(conn.get()) : "out of memory")));
+                        one_line(conn ? PQerrorMessage(conn.get()) : "out of memory")));
     }
     return conn;
 }
@@ -60,7 +44,7 @@ Result run(PGconn* conn, const std::string& sql, const std::string& context) {
     const auto status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
     if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
         throw std::runtime_error(
-            fmt::format("{} failed: {}", context, clean_message(PQerrorMessage(conn))));
+            fmt::format("{} failed: {}", context, one_line(PQerrorMessage(conn))));
     }
     return result;
 }
@@ -147,7 +131,7 @@ MigrationReport apply_migrations(const ConnectOptions& options,
                              nullptr, params, nullptr, nullptr, 0));
             if (PQresultStatus(insert.get()) != PGRES_COMMAND_OK) {
                 throw std::runtime_error(
-                    fmt::format("{} failed: {}", context, clean_message(PQerrorMessage(c))));
+                    fmt::format("{} failed: {}", context, one_line(PQerrorMessage(c))));
             }
             run(c, "COMMIT", context);
         } catch (...) {

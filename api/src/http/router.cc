@@ -46,6 +46,17 @@ bool match_route(const Router::Route& route, const std::vector<std::string_view>
     return true;
 }
 
+// True when `a` has a literal segment where `b` has a parameter, at the
+// first position where they differ in kind. Both matched the same path, so
+// they have the same number of segments.
+bool more_specific(const Router::Route& a, const Router::Route& b) {
+    for (std::size_t i = 0; i < a.segments.size(); ++i) {
+        const bool a_param = is_param(a.segments[i]);
+        if (a_param != is_param(b.segments[i])) return !a_param;
+    }
+    return false;
+}
+
 }  // namespace
 
 std::string_view PathParams::get(std::string_view name) const {
@@ -89,18 +100,6 @@ void Router::add(Verb method, std::string pattern, Handler handler) {
     Route route{method, pattern, {}, std::move(handler)};
     for (auto segment : split_path(route.pattern)) route.segments.emplace_back(segment);
     routes_.push_back(std::move(route));
-
-    // Literal segments sort before parameters, so "/api/articles/feed" wins
-    // over "/api/articles/:slug" whatever the registration order.
-    std::stable_sort(routes_.begin(), routes_.end(), [](const Route& a, const Route& b) {
-        auto n = std::min(a.segments.size(), b.segments.size());
-        for (std::size_t i = 0; i < n; ++i) {
-            bool a_param = is_param(a.segments[i]);
-            bool b_param = is_param(b.segments[i]);
-            if (a_param != b_param) return !a_param;
-        }
-        return false;
-    });
 }
 
 Router::Match Router::match(Verb method, std::string_view path) const {
@@ -109,15 +108,18 @@ Router::Match Router::match(Verb method, std::string_view path) const {
     PathParams params;
     for (const auto& route : routes_) {
         if (!match_route(route, segments, params)) continue;
-        if (route.method == method) {
-            result.route = &route;
-            result.params = std::move(params);
-            return result;
+        if (route.method != method) {
+            // The path exists under another method: collect it for Allow.
+            if (!result.allow.empty()) result.allow += ", ";
+            result.allow += std::string(to_string(route.method));
+            continue;
         }
-        // The path exists under another method: collect it for Allow.
-        if (!result.allow.empty()) result.allow += ", ";
-        result.allow += std::string(to_string(route.method));
+        if (result.route == nullptr || more_specific(route, *result.route)) {
+            result.route = &route;
+            result.params = params;
+        }
     }
+    if (result.route != nullptr) result.allow.clear();
     return result;
 }
 

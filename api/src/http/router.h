@@ -30,8 +30,9 @@ private:
 };
 
 // Maps (method, path) to a handler. Patterns are "/"-separated literals and
-// ":name" parameters, e.g. "/api/articles/:slug/comments/:id". Literal
-// segments win over parameters at the same position. Not thread-safe to
+// ":name" parameters, e.g. "/api/articles/:slug/comments/:id". When
+// several routes match, the one with a literal segment where the others
+// have a parameter, at the first such position, wins. Not thread-safe to
 // modify; matching is read-only and safe from any thread once built.
 class Router {
 public:

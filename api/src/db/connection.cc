@@ -74,10 +74,10 @@ asio::awaitable<bool> Connection::wait(Descriptor::wait_type type) {
     co_return !ec && !timed_out_;
 }
 
-Unavailable Connection::lost(std::string_view what) {
+Unavailable Connection::lost(std::string_view operation) {
     std::string reason = timed_out_ ? "timed out" : error_message(conn_);
     close();
-    return Unavailable(fmt::format("{}: {}", what, reason));
+    return Unavailable(fmt::format("{}: {}", operation, reason));
 }
 
 asio::awaitable<std::string> Connection::connect(const ConnectOptions& options,

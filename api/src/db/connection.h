@@ -69,7 +69,7 @@ private:
     void arm_deadline(Clock::time_point deadline);
     void disarm_deadline();
     // Closes the broken connection and returns the exception to throw.
-    Unavailable lost(std::string_view what);
+    Unavailable lost(std::string_view operation);
 
     PGconn* conn_ = nullptr;
     boost::asio::posix::stream_descriptor socket_;

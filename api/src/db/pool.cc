@@ -171,7 +171,7 @@ void Pool::mark_lost(std::size_t index) {
 }
 
 void Pool::fail_waiters() {
-    // An empty slot tells each waiter that no connection is coming.
+    // A waiter woken without a slot learns that no connection is coming.
     while (!waiters_.empty()) {
         waiters_.front()->timer.cancel();
         waiters_.pop_front();

@@ -13,16 +13,6 @@ export default defineConfig({
     // fonts or scripts would need a looser Content-Security-Policy.
     assetsInlineLimit: 0,
     sourcemap: false,
-    rolldownOptions: {
-      onLog(level, log, handler) {
-        // react-router marks modules "use client" for server-component
-        // bundlers, and a client-only bundle can ignore the directive.
-        if (log.code === 'MODULE_LEVEL_DIRECTIVE') {
-          return;
-        }
-        handler(level, log);
-      },
-    },
   },
   server: {
     host: '127.0.0.1',

@@ -10,9 +10,13 @@ if (container === null) {
   throw new Error('index.html has no #root element');
 }
 
+// The future flags give React Router 6 the behaviour of version 7: location
+// updates run in React.startTransition, and relative links inside splat
+// routes resolve from the splat's parent. Unset flags log a warning each in
+// development builds.
 createRoot(container).render(
   <StrictMode>
-    <BrowserRouter>
+    <BrowserRouter future={{ v7_startTransition: true, v7_relativeSplatPath: true }}>
       <AuthProvider>
         <App />
       </AuthProvider>

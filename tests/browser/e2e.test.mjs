@@ -76,6 +76,11 @@ async function waitForArticleList() {
   await page.locator('[data-testid="article-list"]').waitFor();
 }
 
+/** Waits until the home page's active feed tab is the one named `name`. */
+async function waitForActiveTab(name) {
+  await page.locator('.tabs .tab.active[aria-current="page"]', { hasText: name }).waitFor();
+}
+
 /**
  * Waits until the header shows `user` as signed in. Fails at once with the
  * form's error message when the API rejects the request instead.
@@ -178,6 +183,7 @@ describe('Conduit web app', { concurrency: false }, () => {
     await screenshot('sign-up');
     await signUp(author);
     assert.equal(await page.getByRole('link', { name: 'Your feed' }).count(), 1);
+    await waitForActiveTab('Your feed');
     const token = await page.evaluate(() => window.localStorage.getItem('conduit.token'));
     assert.ok(token, 'the token is in localStorage');
   });
@@ -218,6 +224,14 @@ describe('Conduit web app', { concurrency: false }, () => {
     assert.equal(new URL(page.url()).pathname, '/');
   });
 
+  test('home opens on Your feed when signed in', { timeout: STEP_TIMEOUT_MS }, async () => {
+    await page.goto(url('/'));
+    await waitForActiveTab('Your feed');
+    await waitForArticleList();
+    await page.getByText('Your feed is empty.').waitFor();
+    assert.equal(await page.getByRole('link', { name: 'Global feed' }).count(), 1);
+  });
+
   test('editor shows a blank title next to the field', { timeout: STEP_TIMEOUT_MS }, async () => {
     await page.goto(url('/editor'));
     await page.getByLabel("What's this article about?", { exact: true }).fill('No title');
@@ -255,6 +269,8 @@ describe('Conduit web app', { concurrency: false }, () => {
   test('new article appears in the global feed', { timeout: STEP_TIMEOUT_MS }, async () => {
     await page.goto(url('/'));
     await page.getByRole('link', { name: 'Global feed' }).click();
+    await page.waitForURL((current) => current.searchParams.get('feed') === 'global');
+    await waitForActiveTab('Global feed');
     await waitForArticleList();
     const preview = previewFor(articleSlug);
     await preview.waitFor();
@@ -372,11 +388,36 @@ describe('Conduit web app', { concurrency: false }, () => {
     await page.getByRole('button', { name: `Follow ${author.username}` }).first().click();
     await page.getByRole('button', { name: `Unfollow ${author.username}` }).first().waitFor();
     await page.goto(url('/'));
-    await page.getByRole('link', { name: 'Your feed' }).click();
-    await page.waitForURL((current) => current.searchParams.get('feed') === 'following');
+    await waitForActiveTab('Your feed');
     await waitForArticleList();
     await previewFor(articleSlug).waitFor();
     await screenshot('home-your-feed');
+  });
+
+  test('rejected token leads to sign in', { timeout: STEP_TIMEOUT_MS }, async () => {
+    await page.goto(url('/?feed=global'));
+    await waitForArticleList();
+    // The API rejects this token as it would an expired one. The app reads
+    // the token for every request, so the next request sends it.
+    await page.evaluate(() => window.localStorage.setItem('conduit.token', 'not.a.valid-token'));
+    await page.getByRole('link', { name: 'Your feed' }).click();
+    await page.waitForURL((current) => current.pathname === '/login');
+    const notice = page.getByTestId('session-notice');
+    await notice.waitFor();
+    assert.match(await notice.innerText(), /session is no longer valid/);
+    assert.equal(await page.evaluate(() => window.localStorage.getItem('conduit.token')), null);
+    assert.equal(await page.locator('[data-testid="nav-profile"]').count(), 0);
+    await screenshot('sign-in-session-ended');
+
+    // Signing in again returns to the page that failed.
+    await page.getByLabel('Email', { exact: true }).fill(reader.email);
+    await page.getByLabel('Password', { exact: true }).fill(reader.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await waitForSignedIn(reader);
+    await page.waitForURL((current) => current.pathname === '/' && current.searchParams.get('feed') === 'following');
+    await waitForArticleList();
+    await previewFor(articleSlug).waitFor();
+    assert.equal(await page.getByTestId('session-notice').count(), 0);
   });
 
   test('author edits the article', { timeout: STEP_TIMEOUT_MS }, async () => {

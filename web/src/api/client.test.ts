@@ -1,5 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, GENERAL_ERROR_KEY, TOKEN_STORAGE_KEY, apiRequest, formatErrors, parseErrorBody, toFieldErrors } from './client';
+import {
+  ApiError,
+  GENERAL_ERROR_KEY,
+  TOKEN_STORAGE_KEY,
+  apiRequest,
+  formatErrors,
+  onTokenRejected,
+  parseErrorBody,
+  toFieldErrors,
+} from './client';
 import { articleListPath } from './conduit';
 
 describe('parseErrorBody', () => {
@@ -117,6 +126,58 @@ describe('apiRequest', () => {
   it('rejects a malformed success body', async () => {
     fetchMock.mockResolvedValue(new Response('<html>', { status: 200 }));
     await expect(apiRequest('GET', '/tags')).rejects.toBeInstanceOf(ApiError);
+  });
+});
+
+describe('onTokenRejected', () => {
+  const fetchMock = vi.fn();
+  const listener = vi.fn();
+  let removeListener: () => void;
+
+  beforeEach(() => {
+    vi.stubGlobal('fetch', fetchMock);
+    window.localStorage.clear();
+    removeListener = onTokenRejected(listener);
+  });
+
+  afterEach(() => {
+    removeListener();
+    vi.unstubAllGlobals();
+    fetchMock.mockReset();
+    listener.mockReset();
+  });
+
+  it('reports the token a 401 rejected', async () => {
+    window.localStorage.setItem(TOKEN_STORAGE_KEY, 'old.token.value');
+    fetchMock.mockResolvedValue(new Response('{"errors":{"token":["is invalid"]}}', { status: 401 }));
+    const error = await apiRequest('GET', '/user').catch((caught: unknown) => caught);
+    expect(listener).toHaveBeenCalledTimes(1);
+    expect(listener).toHaveBeenCalledWith('old.token.value');
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).status).toBe(401);
+  });
+
+  it('ignores a 401 without a token', async () => {
+    fetchMock.mockResolvedValue(new Response('{"errors":{"credentials":["invalid"]}}', { status: 401 }));
+    await expect(apiRequest('POST', '/users/login', {})).rejects.toBeInstanceOf(ApiError);
+    expect(listener).not.toHaveBeenCalled();
+  });
+
+  it('ignores other error statuses', async () => {
+    window.localStorage.setItem(TOKEN_STORAGE_KEY, 'abc.def.ghi');
+    for (const status of [403, 404, 422, 500, 503]) {
+      fetchMock.mockResolvedValueOnce(new Response('', { status }));
+      await expect(apiRequest('GET', '/user')).rejects.toBeInstanceOf(ApiError);
+    }
+    expect(listener).not.toHaveBeenCalled();
+  });
+
+  it('stops after the listener is removed', async () => {
+    window.localStorage.setItem(TOKEN_STORAGE_KEY, 'abc.def.ghi');
+    removeListener();
+    fetchMock.mockResolvedValue(new Response('', { status: 401 }));
+    await expect(apiRequest('GET', '/user')).rejects.toBeInstanceOf(ApiError);
+    expect(listener).not.toHaveBeenCalled();
   });
 });
 

@@ -103,10 +103,28 @@ export function storeToken(token: string | null): void {
 
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
+/** Listener that receives the token of a request the API rejected with 401. */
+export type TokenRejectedListener = (token: string) => void;
+
+const tokenRejectedListeners = new Set<TokenRejectedListener>();
+
+/**
+ * Registers `listener` for 401 responses to requests that carried a token,
+ * and returns a function that removes it. A 401 to a request without a token
+ * (a wrong password at sign-in) notifies no listener.
+ */
+export function onTokenRejected(listener: TokenRejectedListener): () => void {
+  tokenRejectedListeners.add(listener);
+  return () => {
+    tokenRejectedListeners.delete(listener);
+  };
+}
+
 /**
  * Sends one request to the API under API_BASE and returns the decoded JSON
  * body, or undefined for an empty body (204). Throws ApiError on a non-2xx
- * status or when the server cannot be reached (status 0).
+ * status or when the server cannot be reached (status 0). A 401 to a request
+ * that carried a token also notifies the `onTokenRejected` listeners first.
  */
 export async function apiRequest<T>(method: Method, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
@@ -129,6 +147,11 @@ export async function apiRequest<T>(method: Method, path: string, body?: unknown
 
   const text = await response.text();
   if (!response.ok) {
+    if (response.status === 401 && token) {
+      for (const listener of [...tokenRejectedListeners]) {
+        listener(token);
+      }
+    }
     throw new ApiError(response.status, parseErrorBody(response.status, text));
   }
   if (text === '') {

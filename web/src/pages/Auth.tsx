@@ -1,5 +1,5 @@
 // Sign-in and sign-up pages.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { toFieldErrors } from '../api/client';
@@ -18,9 +18,17 @@ function useReturnPath(): string {
 
 export function Login() {
   useTitle('Sign in');
-  const { user, signIn } = useAuth();
+  const { user, signIn, sessionNotice, clearSessionNotice } = useAuth();
   const navigate = useNavigate();
   const returnPath = useReturnPath();
+  // The page keeps the notice it opened with and clears the shared one, so
+  // the notice shows on this visit only.
+  const [notice] = useState(sessionNotice);
+  useEffect(() => {
+    if (sessionNotice !== null) {
+      clearSessionNotice();
+    }
+  }, [sessionNotice, clearSessionNotice]);
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -50,6 +58,11 @@ export function Login() {
       <p className="subtle center">
         <Link to="/register">Need an account?</Link>
       </p>
+      {notice && (
+        <p className="notice notice-info" role="status" data-testid="session-notice">
+          {notice}
+        </p>
+      )}
       <FormErrors errors={errors} fields={['email', 'password']} />
       <form onSubmit={submit} noValidate className="form" aria-label="Sign in">
         <TextField name="email" label="Email" type="email" autoComplete="email" value={email} onChange={setEmail} errors={errors} />

@@ -7,13 +7,29 @@ import { parsePage } from '../lib/pagination';
 import { useAsync } from '../lib/useAsync';
 import { useTitle } from '../lib/useTitle';
 
+/** The two article lists of the home page besides a tag filter. */
+export type HomeFeed = 'following' | 'global';
+
+/**
+ * Returns the feed the home page shows for the `feed` query parameter.
+ * Signed-in users get their feed (authors they follow) unless the parameter
+ * is `global`, and everyone else gets the global feed.
+ */
+export function selectHomeFeed(feedParameter: string | null, signedIn: boolean): HomeFeed {
+  if (!signedIn || feedParameter === 'global') {
+    return 'global';
+  }
+  return 'following';
+}
+
 /** Home page; the `feed`, `tag` and `page` query parameters pick the list shown. */
 export function Home() {
-  const { user } = useAuth();
+  const { user, checking } = useAuth();
   const [params] = useSearchParams();
   const tag = params.get('tag');
   const page = parsePage(params.get('page'));
-  const showFeed = !tag && params.get('feed') === 'following' && user !== null;
+  const feed = selectHomeFeed(params.get('feed'), user !== null);
+  const showFeed = !tag && feed === 'following';
   let title: string | null = null;
   if (tag) {
     title = `#${tag}`;
@@ -44,7 +60,11 @@ export function Home() {
                 </li>
               )}
               <li>
-                <Link to="/" className={!showFeed && !tag ? 'tab active' : 'tab'} aria-current={!showFeed && !tag ? 'page' : undefined}>
+                <Link
+                  to="/?feed=global"
+                  className={!showFeed && !tag ? 'tab active' : 'tab'}
+                  aria-current={!showFeed && !tag ? 'page' : undefined}
+                >
                   Global feed
                 </Link>
               </li>
@@ -57,11 +77,17 @@ export function Home() {
               )}
             </ul>
           </nav>
-          <ArticleList
-            filter={showFeed ? { feed: true } : { tag: tag ?? undefined }}
-            page={page}
-            emptyText={showFeed ? 'Your feed is empty. Follow some authors to see their articles here.' : 'No articles are here yet.'}
-          />
+          {checking ? (
+            // The default feed depends on whether the stored token is still
+            // valid, and a list request with a rejected token would fail.
+            <Loading label="Checking your session…" />
+          ) : (
+            <ArticleList
+              filter={showFeed ? { feed: true } : { tag: tag ?? undefined }}
+              page={page}
+              emptyText={showFeed ? 'Your feed is empty. Follow some authors to see their articles here.' : 'No articles are here yet.'}
+            />
+          )}
         </section>
         <aside className="sidebar" aria-labelledby="popular-tags">
           <h2 id="popular-tags">Popular tags</h2>

@@ -75,6 +75,7 @@ int serve(const Services& services, const http::Router& router, db::PoolStats& p
     sigaddset(&blocked, SIGINT);
     pthread_sigmask(SIG_BLOCK, &blocked, nullptr);
     std::vector<std::thread> threads;
+    threads.reserve(workers.size());
     for (auto& worker : workers) threads.emplace_back([&worker] { worker->run(); });
     pthread_sigmask(SIG_UNBLOCK, &blocked, nullptr);
 

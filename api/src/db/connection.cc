@@ -27,7 +27,7 @@ std::string field(const PGresult* result, int code) {
 
 }  // namespace
 
-Connection::Connection(asio::any_io_executor executor)
+Connection::Connection(const asio::any_io_executor& executor)
     : socket_(executor), deadline_timer_(executor) {}
 
 Connection::~Connection() { close(); }

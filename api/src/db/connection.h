@@ -33,7 +33,7 @@ struct ConnectOptions {
 // progress at a time.
 class Connection : public std::enable_shared_from_this<Connection> {
 public:
-    explicit Connection(boost::asio::any_io_executor executor);
+    explicit Connection(const boost::asio::any_io_executor& executor);
     ~Connection();
     Connection(const Connection&) = delete;
     Connection& operator=(const Connection&) = delete;

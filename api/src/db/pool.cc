@@ -67,12 +67,12 @@ void Pool::start() {
 void Pool::stop() {
     if (stopped_) return;
     stopped_ = true;
-    for (std::size_t i = 0; i < slots_.size(); ++i) {
-        if (slots_[i].state == State::kIdle) stats_.idle--;
-        if (slots_[i].state != State::kConnecting) stats_.open--;
-        slots_[i].state = State::kConnecting;
-        slots_[i].connection->close();
-        slots_[i].lost->cancel();
+    for (auto& slot : slots_) {
+        if (slot.state == State::kIdle) stats_.idle--;
+        if (slot.state != State::kConnecting) stats_.open--;
+        slot.state = State::kConnecting;
+        slot.connection->close();
+        slot.lost->cancel();
     }
     if (open_ > 0) stats_.pools_without_connection++;
     open_ = 0;

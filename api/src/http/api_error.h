@@ -12,7 +12,7 @@ namespace conduit::http {
 // dispatcher turns it into the response.
 class ApiError : public std::runtime_error {
 public:
-    ApiError(Status status, std::string field, std::string message)
+    ApiError(Status status, std::string field, const std::string& message)
         : std::runtime_error(message), status_(status), field_(std::move(field)) {}
 
     Status status() const { return status_; }
@@ -23,11 +23,11 @@ private:
     std::string field_;
 };
 
-inline ApiError unprocessable(std::string field, std::string message) {
-    return {Status::unprocessable_entity, std::move(field), std::move(message)};
+inline ApiError unprocessable(std::string field, const std::string& message) {
+    return {Status::unprocessable_entity, std::move(field), message};
 }
-inline ApiError unauthorized(std::string message = "missing or invalid token") {
-    return {Status::unauthorized, "token", std::move(message)};
+inline ApiError unauthorized(const std::string& message = "missing or invalid token") {
+    return {Status::unauthorized, "token", message};
 }
 inline ApiError forbidden(std::string field) {
     return {Status::forbidden, std::move(field), "forbidden"};

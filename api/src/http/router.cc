@@ -97,7 +97,7 @@ std::optional<std::string> decode_form_component(std::string_view text) {
 }
 
 void Router::add(Verb method, std::string pattern, Handler handler) {
-    Route route{method, pattern, {}, std::move(handler)};
+    Route route{method, std::move(pattern), {}, std::move(handler)};
     for (auto segment : split_path(route.pattern)) route.segments.emplace_back(segment);
     routes_.push_back(std::move(route));
 }

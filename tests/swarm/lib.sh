@@ -60,8 +60,17 @@ start_dockerd() {
 }
 
 # Stop the dockerd this script started (by its PID) and wait for it to exit.
+# A daemon that runs containers of others (e.g. a test that started while
+# this one ran) is left running, with a message.
 stop_dockerd() {
     [[ -n $dockerd_pid ]] || return 0
+    local others
+    others=$(docker ps --format '{{.Names}}' 2>/dev/null | paste -sd ' ')
+    if [[ -n $others ]]; then
+        say "left dockerd (PID $dockerd_pid) running because containers run on it: $others"
+        say "stop it with: kill $dockerd_pid"
+        return 0
+    fi
     say "stopping dockerd (PID $dockerd_pid)"
     kill -TERM "$dockerd_pid" 2>/dev/null || return 0
     local deadline=$((SECONDS + 60))
@@ -131,9 +140,17 @@ ensure_swarm() {
     swarm_initialised=true
 }
 
-# Leave the swarm and remove docker_gwbridge if this script created them.
+# Leave the swarm and remove docker_gwbridge if this script created them,
+# unless services of others run on the swarm. Call it after removing the
+# caller's own stack.
 leave_swarm() {
     if $swarm_initialised; then
+        local others
+        others=$(docker service ls --format '{{.Name}}' | paste -sd ' ')
+        if [[ -n $others ]]; then
+            say "kept the swarm this test initialised because other services run on it: $others"
+            return 0
+        fi
         say "leaving the swarm this test initialised"
         docker swarm leave --force >/dev/null 2>&1 || say "docker swarm leave failed"
         swarm_initialised=false

@@ -31,7 +31,7 @@ utc_now() {
     printf '%(%Y-%m-%dT%H:%M:%S)T.%03dZ' "${now:0:-6}" "$((10#${now: -6} / 1000))"
 }
 
-# Writes one JSON log line to stderr: log LEVEL MESSAGE [KEY VALUE]...
+# Writes one JSON log line to stderr: log_json LEVEL MESSAGE [KEY VALUE]...
 # A value that is an integer is written as a JSON number, anything else as a string.
 log_json() {
     local level=$1 message=$2 line

@@ -9,12 +9,13 @@
 passed=0
 failed=0
 
+# Records a passed check. Usage: pass NAME
 pass() {
     echo "PASS: $1"
     passed=$((passed + 1))
 }
 
-# fail NAME [DETAIL]
+# Records a failed check. Usage: fail NAME [DETAIL]
 fail() {
     echo "FAIL: $1${2:+ ($2)}"
     failed=$((failed + 1))
@@ -51,6 +52,7 @@ api() {
         -X "$method" -H 'Accept: application/json')
     [[ -n $body ]] && args+=(-H 'Content-Type: application/json' --data-binary "$body")
     [[ -n $token ]] && args+=(-H "Authorization: Token $token")
+    # shellcheck disable=SC2154 # base_url is set by the caller (see the header).
     http_status=$(curl "${args[@]}" "$base_url$path") || http_status=000
     http_body=$(cat "$work_dir/http-body" 2>/dev/null)
 }

@@ -6,6 +6,7 @@
 
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
+#include <charconv>
 #include <memory>
 #include <stdexcept>
 
@@ -111,11 +112,10 @@ std::optional<TokenClaims> TokenSigner::verify(std::string_view token,
     }
 
     TokenClaims claims;
-    try {
-        claims.user_id = std::stoll(std::string(sub->get_string()));
-    } catch (const std::exception&) {
-        return std::nullopt;
-    }
+    const std::string_view subject = sub->get_string();
+    auto [end, parse_ec] =
+        std::from_chars(subject.data(), subject.data() + subject.size(), claims.user_id);
+    if (parse_ec != std::errc() || end != subject.data() + subject.size()) return std::nullopt;
     claims.expires_at = from_unix(exp->get_int64());
     if (claims.expires_at <= now) return std::nullopt;
     return claims;

@@ -1,5 +1,7 @@
 // /api/articles: list, feed, get, create, update, delete.
 
+#include <fmt/format.h>
+
 #include <boost/json/serialize.hpp>
 
 #include "conduit/article_queries.h"
@@ -123,18 +125,45 @@ Response article_response(Status status, const db::Result& result) {
 // Longest accepted tag, in characters; also keeps tags well inside the
 // size limit of the unique index on tag names.
 constexpr std::size_t kMaxTagLength = 100;
+constexpr std::size_t kMaxTags = 20;
+constexpr std::size_t kMaxTitleLength = 300;
+constexpr std::size_t kMaxDescriptionLength = 1000;
 
-// Returns the non-blank tags as a JSON array for the insert statements.
+std::string trim(std::string_view text) {
+    const auto first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos) return {};
+    const auto last = text.find_last_not_of(" \t\r\n");
+    return std::string(text.substr(first, last - first + 1));
+}
+
+// Returns the trimmed, non-blank tags as a JSON array for the insert
+// statements.
 std::string tags_json(const std::vector<std::string>& tags) {
+    if (tags.size() > kMaxTags) {
+        throw http::unprocessable("tagList", "must have at most 20 tags");
+    }
     boost::json::array array;
     for (const auto& tag : tags) {
-        if (is_blank(tag)) continue;
-        if (count_characters(tag) > kMaxTagLength) {
+        std::string name = trim(tag);
+        if (name.empty()) continue;
+        if (count_characters(name) > kMaxTagLength) {
             throw http::unprocessable("tagList", "each tag must be at most 100 characters");
         }
-        array.emplace_back(tag);
+        array.emplace_back(name);
     }
     return boost::json::serialize(array);
+}
+
+void check_length(const char* field, const std::string& value, std::size_t max) {
+    if (count_characters(value) > max) {
+        throw http::unprocessable(field,
+                                  fmt::format("is too long (maximum is {} characters)", max));
+    }
+}
+
+void check_lengths(const std::string* title, const std::string* description) {
+    if (title != nullptr) check_length("title", *title, kMaxTitleLength);
+    if (description != nullptr) check_length("description", *description, kMaxDescriptionLength);
 }
 
 // Returns the list and count queries for the filters in `params`.
@@ -199,6 +228,7 @@ Awaitable<Response> create_article(RequestContext& context) {
     const std::string title = require_string(input, "title");
     const std::string description = require_string(input, "description");
     const std::string body = require_string(input, "body");
+    check_lengths(&title, &description);
     const auto tags = read_string_array(input, "tagList").value_or(std::vector<std::string>{});
     const std::string tag_list = tags_json(tags);
 
@@ -253,6 +283,8 @@ Awaitable<Response> update_article(RequestContext& context) {
         throw http::unprocessable("tagList", "must be an array of strings");
     }
     const auto tags = read_string_array(input, "tagList");
+    check_lengths(title.present ? &title.value : nullptr,
+                  description.present ? &description.value : nullptr);
 
     const auto article_id = co_await find_owned_article(context, caller.user_id);
     auto optional_value = [](const OptionalString& field) {

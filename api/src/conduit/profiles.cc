@@ -18,9 +18,10 @@ using http::Status;
     "SELECT " CONDUIT_PROFILE_COLUMNS("$1") " FROM users u WHERE u.username = $2"
 
 const db::Statement kGetProfile("profile_get", CONDUIT_PROFILE_SELECT);
+// Following yourself is ignored: your own articles would fill your feed.
 const db::Statement kFollow("profile_follow",
                             "INSERT INTO follows (follower_id, followee_id)"
-                            " SELECT $1, id FROM users WHERE username = $2"
+                            " SELECT $1, id FROM users WHERE username = $2 AND id <> $1"
                             " ON CONFLICT DO NOTHING");
 const db::Statement kUnfollow("profile_unfollow",
                               "DELETE FROM follows WHERE follower_id = $1"

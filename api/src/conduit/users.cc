@@ -27,8 +27,8 @@ constexpr std::size_t kMaxEmail = 254;
 
 const db::Statement kFindTaken(
     "user_find_taken",
-    "SELECT bool_or(username = $1), bool_or(lower(email) = lower($2)) FROM users"
-    " WHERE username = $1 OR lower(email) = lower($2)");
+    "SELECT bool_or(lower(username) = lower($1)), bool_or(lower(email) = lower($2)) FROM users"
+    " WHERE lower(username) = lower($1) OR lower(email) = lower($2)");
 const db::Statement kInsertUser(
     "user_insert",
     "INSERT INTO users AS u (username, email, password_hash) VALUES ($1, $2, $3)"
@@ -81,7 +81,10 @@ void validate_password(const std::string& password) {
 
 // Maps a unique violation on users to 409 on the field it concerns.
 [[noreturn]] void throw_conflict(const db::QueryError& error) {
-    if (error.constraint() == "users_username_key") throw http::conflict("username");
+    const auto& constraint = error.constraint();
+    if (constraint == "users_username_key" || constraint == "users_username_lower_key") {
+        throw http::conflict("username");
+    }
     if (error.constraint() == "users_email_key") throw http::conflict("email");
     throw error;
 }

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <boost/asio/ip/address.hpp>
 #include <thread>
 
 #include "config/conninfo.h"
@@ -12,6 +13,14 @@ namespace {
 HttpConfig load_http(const Env& env) {
     HttpConfig http;
     http.listen_address = env.string("LISTEN_ADDRESS", "127.0.0.1");
+    boost::system::error_code ec;
+    boost::asio::ip::make_address(http.listen_address, ec);
+    if (ec) {
+        throw ConfigError(fmt::format(
+            "LISTEN_ADDRESS={:?}: invalid value; expected an IPv4 or IPv6 address such as "
+            "0.0.0.0 or 127.0.0.1",
+            http.listen_address));
+    }
     http.listen_port = static_cast<unsigned short>(env.integer("LISTEN_PORT", 8080, 1, 65535));
     http.max_header_bytes =
         static_cast<std::size_t>(env.integer("HTTP_MAX_HEADER_BYTES", 8 * 1024, 1024, 1 << 20));

@@ -4,6 +4,7 @@
 
 #include <charconv>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -45,8 +46,10 @@ std::optional<std::string> Env::secret(std::string_view name) const {
     }
     if (!path) return direct;
 
-    std::ifstream in(*path, std::ios::binary);
-    if (!in) {
+    std::error_code ec;
+    std::ifstream in;
+    if (std::filesystem::is_regular_file(*path, ec)) in.open(*path, std::ios::binary);
+    if (!in.is_open()) {
         throw ConfigError(
             fmt::format("{}={}: the file cannot be read; expected a readable file "
                         "that contains {}",

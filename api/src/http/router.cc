@@ -37,7 +37,7 @@ bool match_route(const Router::Route& route, const std::vector<std::string_view>
         const std::string& expected = route.segments[i];
         if (is_param(expected)) {
             auto decoded = percent_decode(segments[i]);
-            if (!decoded || decoded->empty()) return false;
+            if (!decoded || decoded->empty() || !is_valid_text(*decoded)) return false;
             params.add(std::string_view(expected).substr(1), std::move(*decoded));
         } else if (expected != segments[i]) {
             return false;
@@ -93,7 +93,46 @@ std::optional<std::string> decode_form_component(std::string_view text) {
     // Replace before decoding, so that an escaped "%2B" stays a '+'.
     std::string raw(text);
     std::replace(raw.begin(), raw.end(), '+', ' ');
-    return percent_decode(raw);
+    auto decoded = percent_decode(raw);
+    if (decoded && !is_valid_text(*decoded)) return std::nullopt;
+    return decoded;
+}
+
+bool is_valid_text(std::string_view text) {
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const auto byte = static_cast<unsigned char>(text[i]);
+        if (byte == 0) return false;
+        // Sequence length from the lead byte; overlong forms, surrogates and
+        // code points past U+10FFFF are rejected as PostgreSQL does.
+        if (byte < 0x80) {
+            ++i;
+            continue;
+        }
+        std::size_t length = 4;
+        unsigned min = 0x10000;
+        unsigned code = byte & 0x07U;
+        if ((byte & 0xE0) == 0xC0) {
+            length = 2;
+            min = 0x80;
+            code = byte & 0x1FU;
+        } else if ((byte & 0xF0) == 0xE0) {
+            length = 3;
+            min = 0x800;
+            code = byte & 0x0FU;
+        } else if ((byte & 0xF8) != 0xF0) {
+            return false;
+        }
+        if (i + length > text.size()) return false;
+        for (std::size_t k = 1; k < length; ++k) {
+            const auto next = static_cast<unsigned char>(text[i + k]);
+            if ((next & 0xC0) != 0x80) return false;
+            code = (code << 6) | (next & 0x3F);
+        }
+        if (code < min || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return false;
+        i += length;
+    }
+    return true;
 }
 
 void Router::add(Verb method, std::string pattern, Handler handler) {

@@ -63,6 +63,11 @@ private:
 std::optional<std::string> percent_decode(std::string_view text);
 
 // Decodes a query string key or value: "+" is a space, then %XX escapes.
+// Returns nullopt for a malformed escape or a result that is not valid text.
 std::optional<std::string> decode_form_component(std::string_view text);
+
+// True when `text` is valid UTF-8 without NUL characters, so PostgreSQL
+// accepts it as text. Path parameters that fail this match no route.
+bool is_valid_text(std::string_view text);
 
 }  // namespace conduit::http

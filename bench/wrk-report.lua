@@ -1,7 +1,8 @@
 -- wrk script for bench/run. It sends "Authorization: Token $BENCH_TOKEN" when that
--- environment variable is set, counts the responses whose status is not 2xx (wrk
--- itself counts only statuses of 400 and above), and prints one line that bench/run
--- parses: requests, duration_us, p50_us, p99_us, non_2xx and socket_errors.
+-- environment variable is set. It counts the responses whose status is not 2xx,
+-- because wrk itself counts only statuses of 400 and above. At the end it prints one
+-- line that bench/run parses: requests, duration_us, p50_us, p99_us, non_2xx and
+-- socket_errors.
 
 local token = os.getenv("BENCH_TOKEN")
 if token ~= nil and token ~= "" then

@@ -5,7 +5,7 @@ SHELL := /bin/bash
 CXX_SOURCES = find api \( -name '*.h' -o -name '*.cc' \) -print0
 
 .PHONY: build build-asan run up down status test test-unit test-api test-browser \
-	test-restore test-swarm format format-check lint clean
+	test-restore test-swarm format format-check lint bench clean
 
 build:
 	local/build release
@@ -43,6 +43,10 @@ test-restore:
 
 test-swarm:
 	tests/swarm/run
+
+# Not part of make test: the figures need an otherwise idle machine.
+bench:
+	bench/run
 
 format:
 	$(CXX_SOURCES) | xargs -0 -r clang-format -i

@@ -181,8 +181,8 @@ describe('malformed request bodies', () => {
   });
 
   it('rejects a 10 kB title with 422', async () => {
-    // Titles are limited to 300 characters; a longer one must get a field
-    // error, not a 500 from an index or slug built from all of it.
+    // Titles are limited to 300 characters. A longer one must get a field
+    // error, not a 500 from an index or a slug built from all of it.
     const title = randomBytes(7500).toString('base64');
     const response = await post('/api/articles', { token: account.token, json: { article: { title, description: 'd', body: 'b' } } });
     expectErrors(response, 422, 'title');

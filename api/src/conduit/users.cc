@@ -108,9 +108,9 @@ Awaitable<Response> register_user(RequestContext& context) {
 
     // Reject a taken name before paying for the hash; the unique
     // constraints still decide races.
-    auto taken = co_await context.db(db::Query(kFindTaken).bind(username).bind(email));
-    if (taken.boolean(0, 0)) throw http::conflict("username");
-    if (taken.boolean(0, 1)) throw http::conflict("email");
+    auto existing = co_await context.db(db::Query(kFindTaken).bind(username).bind(email));
+    if (existing.boolean(0, 0)) throw http::conflict("username");
+    if (existing.boolean(0, 1)) throw http::conflict("email");
 
     std::string hash = co_await hash_password(context, std::move(password));
     std::optional<db::Result> created;
@@ -130,8 +130,8 @@ Awaitable<Response> login(RequestContext& context) {
     std::string password = require_string(input, "password");
 
     auto found = co_await context.db(db::Query(kFindByEmail).bind(email));
-    // NOTE: an unknown email answers faster than a wrong password, which
-    // reveals whether an account exists to a client that measures timing.
+    // NOTE: login fails faster for an unknown email than for a wrong
+    // password, so a client that measures timing learns which accounts exist.
     bool valid = false;
     bool overloaded = false;
     if (!found.empty()) {

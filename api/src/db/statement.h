@@ -9,9 +9,9 @@
 namespace conduit::db {
 
 // A named SQL statement. Each connection prepares it under `name` the first
-// time it runs it, so the name must be unique in the process; it is also
-// the label statements are known by in logs. Define statements as
-// namespace-scope constants: the id is assigned at construction.
+// time it runs it, so the name must be unique in the process. Define
+// statements as namespace-scope constants, because the id is assigned at
+// construction.
 class Statement {
 public:
     Statement(std::string_view name, std::string_view sql);

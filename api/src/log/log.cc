@@ -40,9 +40,8 @@ void init(std::string_view level) {
             "conduit", std::make_shared<spdlog::sinks::stdout_sink_mt>());
         // The message is already a complete JSON line.
         instance->set_pattern("%v");
-        // A line per request is written at info level; flushing each keeps
-        // logs complete when the process is killed, and stdout is usually a
-        // pipe to a collector anyway.
+        // Every line is flushed so that logs stay complete when the process
+        // is killed. stdout is usually a pipe to a collector anyway.
         instance->flush_on(spdlog::level::debug);
     }
     instance->set_level(spdlog::level::from_str(std::string(level == "warn" ? "warning" : level)));

@@ -16,7 +16,7 @@ using http::Response;
 using http::Status;
 
 const db::Statement kPing("ops_ping", "SELECT 1");
-// A readiness probe must answer well inside an orchestrator's probe timeout.
+// A readiness probe must respond well inside an orchestrator's probe timeout.
 constexpr std::chrono::milliseconds kReadyTimeout{1000};
 
 Awaitable<Response> livez(RequestContext&) {

@@ -25,7 +25,7 @@ public:
     pid_t pid() const { return pid_; }
     std::string log() const;
 
-    // Waits until /livez answers; returns false after `timeout`.
+    // Waits until /livez returns 200; returns false after `timeout`.
     bool wait_until_live(std::chrono::milliseconds timeout) const;
     // Polls /readyz until it returns `status`; returns false after `timeout`.
     bool wait_for_readyz(unsigned status, std::chrono::milliseconds timeout) const;

@@ -33,7 +33,7 @@ public:
 
     void send(const std::string& bytes);
     // Reads until the peer closes or `timeout` passes. Returns what was
-    // read; `closed` tells whether the peer closed the connection.
+    // read; `closed` is set to true when the peer closed the connection.
     std::string read_until_closed(std::chrono::milliseconds timeout, bool& closed);
 
 private:
